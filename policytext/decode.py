@@ -1,0 +1,91 @@
+"""Stage 1: bytes to text.
+
+Byte-order marks decide first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then the
+Chinese legacy encodings GB18030 and Big5, where a byte string decodes under both, the
+reading with more common characters wins.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import cache
+
+from .resources import read_lines
+
+
+class DecodeError(ValueError):
+    """The input is not text in an encoding we read (binary data, random bytes)."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LEGACY = ("gb18030", "big5")
+
+
+@cache
+def common_chars() -> frozenset[str]:
+    """Frequent Han characters, simplified and traditional (data/common_chars.txt)."""
+    return frozenset("".join(read_lines("common_chars.txt")))
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode `data`; returns (text, encoding name). Raises DecodeError for binary input."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(encoding)), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {encoding} after byte-order mark: {exc.reason}") from None
+    if b"\x00" in data[:4096]:
+        guessed = _utf16_without_bom(data)
+        if guessed is None:
+            raise DecodeError("binary file (NUL bytes)")
+        return guessed
+    try:
+        return _check_text(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    readings = []
+    for encoding in _LEGACY:
+        try:
+            readings.append((data.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            continue
+    if not readings:
+        raise DecodeError("not text: no UTF-8, UTF-16, GB18030 or Big5 reading")
+    text, encoding = max(readings, key=lambda reading: _commonness(reading[0]))
+    return _check_text(text), encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    even_zeros = data[0:4096:2].count(0)
+    odd_zeros = data[1:4096:2].count(0)
+    encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+    try:
+        return _check_text(data.decode(encoding)), encoding
+    except (UnicodeDecodeError, DecodeError):
+        return None
+
+
+def _commonness(text: str) -> float:
+    common = common_chars()
+    han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return 0.0
+    return sum(ch in common for ch in han) / len(han)
+
+
+def _check_text(text: str) -> str:
+    """Reject decodings that are mostly control characters (binary data that happened to decode)."""
+    sample = text[:20000]
+    if not sample:
+        return text
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    if controls / len(sample) > 0.02:
+        raise DecodeError("binary file (control characters)")
+    return text

@@ -1,0 +1,61 @@
+"""Remove inline pinyin annotations such as 業(yè) — only where the pinyin is a reading of
+the character before it (checked with pypinyin), so real parentheses survive."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from ..document import Edit
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# a Han character followed by a parenthesised pinyin syllable (ASCII or full-width parens)
+ANNOTATION = re.compile(
+    rf"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])([(（])([a-zA-Z{_TONED}]{{1,7}})([)）])"
+)
+
+
+@cache
+def _readings(char: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
+    toned = pinyin(char, style=Style.TONE, heteronym=True, errors="ignore")
+    readings = {r for group in toned for r in group}
+    simplified = _simplify(char)
+    if simplified != char:
+        readings |= _readings(simplified)
+    return frozenset(readings)
+
+
+def _simplify(char: str) -> str:
+    from ..convert import converter
+
+    return converter("t2s").convert(char)
+
+
+def _strip_tone(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable.replace("ü", "v"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def is_reading(char: str, syllable: str) -> bool:
+    """True when `syllable` (tone marks optional) is a reading of `char`."""
+    readings = _readings(char)
+    if syllable.lower() in readings:
+        return True
+    bare = _strip_tone(syllable)
+    return any(_strip_tone(r) == bare for r in readings)
+
+
+def find_pinyin_annotations(text: str) -> list[Edit]:
+    """Edits deleting each `字(zì)` annotation whose pinyin is a reading of the character."""
+    edits = []
+    for match in ANNOTATION.finditer(text):
+        char, syllable = match.group(1), match.group(3)
+        if is_reading(char, syllable):
+            toned = any(ch in _TONED for ch in syllable)
+            edits.append(
+                Edit(match.start(2), match.end(), "", "pinyin", 1.0 if toned else 0.8, f"{char}:{syllable}")
+            )
+    return edits

@@ -1,0 +1,46 @@
+"""Restore full-width punctuation where ASCII punctuation stands in Chinese text."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Edit
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CLOSERS = "”’」』》）】"
+_OPENERS = "“‘「『《（【"
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+# , ; ? ! after Han text or a closing mark; : after Han (not in times or URLs)
+_AFTER_HAN = re.compile(rf"(?<=[{_HAN}{_CLOSERS}])[,;?!]|(?<=[{_HAN}])(?<![a-zA-Z]):(?!//)")
+# , ; : before Han text after a digit ("2024,全省") — not between digits (1,000)
+_BEFORE_HAN = re.compile(rf"(?<=[0-9%])[,;:](?=[{_HAN}{_OPENERS}])")
+# parentheses whose content starts or ends with Han text
+_PARENS = re.compile(rf"\((?=[{_HAN}])[^()\n]{{0,60}}?(?<=[{_HAN}])\)")
+
+
+def find_ascii_punctuation(text: str) -> list[Edit]:
+    """Edits turning ASCII , : ; ? ! ( ) into full-width forms inside Chinese text."""
+    edits = [
+        Edit(m.start(), m.end(), FULL_WIDTH[m.group()], "punctuation", 0.95)
+        for pattern in (_AFTER_HAN, _BEFORE_HAN)
+        for m in pattern.finditer(text)
+    ]
+    for m in _PARENS.finditer(text):
+        edits.append(Edit(m.start(), m.start() + 1, "（", "punctuation", 0.9))
+        edits.append(Edit(m.end() - 1, m.end(), "）", "punctuation", 0.9))
+    return edits
+
+
+_FULL_WIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+|(?<=[0-9０-９])[．％](?=[0-9０-９]|)")
+
+
+def find_full_width_alphanumerics(text: str) -> list[Edit]:
+    """Edits turning full-width digits and Latin letters (and ％, decimal ．) into ASCII."""
+    return [
+        Edit(m.start(), m.end(), m.group().translate(_TO_ASCII), "width", 1.0)
+        for m in _FULL_WIDTH_ALNUM.finditer(text)
+    ]
+
+
+_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}

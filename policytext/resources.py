@@ -1,0 +1,47 @@
+"""Where the bundled data files live, and loading them once per process.
+
+In a wheel the files sit in `policytext/data/`; in a source checkout they are in the
+top-level `data/` folder. Data files are plain text: lines starting with `#` are
+comments (source and licence headers), the first non-comment line of a TSV is its header.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir() -> Path:
+    """The folder holding the bundled data files."""
+    for candidate in (_PACKAGE_DIR / "data", _PACKAGE_DIR.parent / "data"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("policytext data folder not found (broken install?)")
+
+
+def data_path(name: str) -> Path:
+    """Path of a bundled data file by name."""
+    return data_dir() / name
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a bundled text file, stripped."""
+    with data_path(name).open(encoding="utf-8") as handle:
+        return [s for line in handle if (s := line.strip()) and not s.startswith("#")]
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a bundled TSV file (comment lines skipped, first row is the header)."""
+    with data_path(name).open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Stopwords for keyword tables."""
+    return frozenset(read_lines("stopwords.txt"))
