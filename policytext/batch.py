@@ -66,7 +66,7 @@ def process_bytes(data: bytes, path: str | None, options: Options) -> dict[str, 
     if not data.strip():
         raise InputError("empty input")
     try:
-        if options.command in ("clean", "segment"):
+        if options.command in ("clean", "segment", "keywords"):
             doc = clean(data, path=path, convert=options.convert, keep_boilerplate=options.keep_boilerplate)
         else:
             doc = analyze(data, path=path, convert=options.convert, keep_boilerplate=options.keep_boilerplate,

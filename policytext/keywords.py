@@ -19,6 +19,7 @@ _NUMERIC = re.compile(
     r"^[\d.,:：\-/%％‰+×~～]+$"  # numbers, dates, phone numbers, ratios
     r"|^\d[\d.,]*(?:[年月日号时分秒]|万|亿|万亿)?$"  # 2023年, 3月, 1号, 5万
     r"|^[一二三四五六七八九十百千万亿两零〇]+$"  # bare Chinese numerals
+    r"|^[十百千万亿]*(?:元|美元|吨|千瓦时?|公里|平方米|人次|户|家|个|项|倍)$"  # bare units
 )
 
 

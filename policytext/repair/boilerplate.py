@@ -20,15 +20,19 @@ _FIELD_PUBLISHER = re.compile(r"(?:版权所有|主办单位|主办)\s*[:：]?\s
 _BREADCRUMB = re.compile(r"^.{0,10}?(?:你|您)?(?:现在|当前)?(?:的|所在)?位置\s*[:：]\s*(.*)$")
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|＞|›|→|/)\s*")
 _HEADER_DATELINE = re.compile(
-    r"^[（(]?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日.{0,60}?(?:会议|大会|常务委员会).{0,12}$"
+    r"^(?:——|—|-{1,2})?[（(]?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日.{0,60}?(?:会议|大会|常务委员会).{0,12}$"
 )
-_BYLINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$")
+# "四川省人民政府省长 施小琳": an office ending in a title, a space, a 2–4 character name
+_BYLINE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{0,28}(?:长|主席|书记|总理|主任|委员|代表|记者|专员|部长|理事)"
+    r"[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$"
+)
 
 _LINE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("navigation", r"^[•·*\s]*欢迎(?:进入|访问|来到|光临)"),
-        ("navigation", r"^(?:打印本页|关闭窗口|返回顶部|【?字[体号]|分享到|上一篇|下一篇|扫一扫|相关链接|收藏本页|设为首页)"),
+        ("navigation", r"^[【\[]?(?:打印本页|关闭窗口|返回顶部|【?字[体号]|分享到|上一篇|下一篇|扫一扫|相关链接|收藏本页|设为首页)"),
         ("summary", r"^核心提示\s*[:：]"),
         ("copyright", r"copyright|©|版权所有|all rights reserved"),
         ("registration", r"icp[备证]|公网安备|网站标识码"),
@@ -123,8 +127,6 @@ def _find_title(lines, split: list[SplitLine], meta: Meta, summary: str | None) 
     short header line without sentence punctuation, before the body starts."""
     taken = {s.start for s in split}
     candidates = {c for c in (summary, meta.breadcrumb[-1] if meta.breadcrumb else None) if c}
-    if meta.breadcrumb and meta.breadcrumb[-1] in candidates and len(meta.breadcrumb) > 1:
-        meta.breadcrumb = meta.breadcrumb[:-1]
     header: list[tuple[int, str]] = []
     for start, line in lines:
         stripped = line.strip()
@@ -144,6 +146,8 @@ def _find_title(lines, split: list[SplitLine], meta: Meta, summary: str | None) 
         if followed_by_body and len(stripped) <= 60 and not _ends_sentence(stripped) and "，" not in stripped:
             meta.title = stripped
             split.append(SplitLine(start, start + len(line.rstrip("\r\n")), "title", stripped))
+    if len(meta.breadcrumb) > 1 and meta.breadcrumb[-1] == meta.title:
+        meta.breadcrumb = meta.breadcrumb[:-1]  # the page itself, not a place above it
 
 
 def _iso_date(match: re.Match[str] | None) -> str | None:

@@ -1,0 +1,38 @@
+from policytext.convert import find_script_changes
+from policytext.segment import merge_numbers, segment_text
+from policytext.tracked import TrackedText
+
+
+def convert(text, config="t2s"):
+    tracked = TrackedText(text)
+    repairs = tracked.apply(find_script_changes(text, config))
+    return tracked.text, repairs
+
+
+def test_traditional_to_simplified_with_runs_recorded():
+    text, repairs = convert("發展經濟，建設現代化產業體系")
+    assert text == "发展经济，建设现代化产业体系"
+    assert [(r.before, r.after) for r in repairs] == [("發", "发"), ("經濟", "经济"), ("設現", "设现"), ("產業體", "产业体")]
+
+
+def test_taiwan_phrases_change_length_and_still_map():
+    text, repairs = convert("這是一個軟體，資料儲存在記憶體", "tw2sp")
+    assert text == "这是一个软件，数据保存在内存"
+    assert all(r.kind == "script" for r in repairs)
+
+
+def test_simplified_text_is_left_alone():
+    assert convert("新质生产力")[1] == []
+    assert convert("發展", "none") == ("發展", [])
+
+
+def test_numbers_and_policy_terms_stay_whole():
+    tokens = segment_text("2023年四川绿色低碳优势产业增长了11.9%，聚力实施人工智能1号创新工程，推进“智改数转”")
+    for whole in ("2023年", "绿色低碳优势产业", "11.9%", "人工智能1号创新工程", "智改数转"):
+        assert whole in tokens
+    assert "".join(tokens).startswith("2023年四川")
+
+
+def test_merge_numbers_joins_pieces_of_a_dictionary_only_cut():
+    assert merge_numbers(["增长", "11", ".9", "%"]) == ["增长", "11.9%"]
+    assert merge_numbers(["2024", "年", "12", "年"]) == ["2024年", "12", "年"]
