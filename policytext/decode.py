@@ -1,8 +1,9 @@
 """Stage 1: bytes to text.
 
-Byte-order marks decide first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then the
-Chinese legacy encodings GB18030 and Big5, where a byte string decodes under both, the
-reading with more common characters wins.
+Byte-order marks decide first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then UTF-8 with a
+few invalid bytes (a download cut mid-character, a stray byte: they become U+FFFD and the
+encoding name says how many); then the Chinese legacy encodings GB18030 and Big5, where a
+byte string decodes under both, the reading with more common characters wins.
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return _check_text(data.decode(encoding)), encoding
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {encoding} after byte-order mark: {exc.reason}") from None
+                lenient = _mostly_valid(data, encoding)
+                if lenient is None:
+                    raise DecodeError(f"invalid {encoding} after byte-order mark: {exc.reason}") from None
+                return lenient
     if b"\x00" in data[:4096]:
         guessed = _utf16_without_bom(data)
         if guessed is None:
@@ -50,16 +54,49 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _check_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    # strict legacy readings first (max() keeps the first of equals), then UTF-8 with a few
+    # bad bytes; only when none of these exists, a legacy reading with a few bad bytes
     readings = []
     for encoding in _LEGACY:
         try:
             readings.append((data.decode(encoding), encoding))
         except UnicodeDecodeError:
             continue
+    lenient = _mostly_valid(data, "utf-8")
+    if lenient is not None:
+        readings.append(lenient)
+    if not readings:
+        readings = [r for r in (_mostly_valid(data, encoding) for encoding in _LEGACY) if r is not None]
     if not readings:
         raise DecodeError("not text: no UTF-8, UTF-16, GB18030 or Big5 reading")
     text, encoding = max(readings, key=lambda reading: _commonness(reading[0]))
     return _check_text(text), encoding
+
+
+# a text in another encoding has invalid UTF-8 sequences every few characters; a UTF-8 text
+# damaged in transit has a handful (at most one per 500 bytes), or one at its cut-off end
+_MAX_INVALID = 8
+_MAX_INVALID_SHARE = 0.002
+
+
+def _mostly_valid(data: bytes, encoding: str) -> tuple[str, str] | None:
+    """`data` read as `encoding` with its few invalid bytes as U+FFFD, or None when there are many."""
+    invalid: list[tuple[int, int]] = []
+
+    def replace(exc: UnicodeDecodeError) -> tuple[str, int]:
+        invalid.append((exc.start, exc.end))
+        return "\ufffd", exc.end
+
+    codecs.register_error("policytext-count", replace)
+    text = data.decode(encoding, errors="policytext-count")
+    cut_off = len(invalid) == 1 and invalid[0][1] == len(data)
+    if len(invalid) > _MAX_INVALID or (len(invalid) > _MAX_INVALID_SHARE * len(data) and not cut_off):
+        return None
+    try:
+        text = _check_text(text)
+    except DecodeError:
+        return None
+    return text, f"{encoding} ({sum(end - start for start, end in invalid)} invalid bytes as U+FFFD)"
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

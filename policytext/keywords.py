@@ -72,7 +72,12 @@ class IdfTable:
         for terms in documents:
             df.update(set(terms))
             n += 1
-        return cls({t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()})
+        return cls.from_frequencies(df, n)
+
+    @classmethod
+    def from_frequencies(cls, df: dict[str, int], documents: int) -> IdfTable:
+        """Smoothed IDF from document frequencies over `documents` documents."""
+        return cls({t: math.log((1 + documents) / (1 + d)) + 1 for t, d in df.items()})
 
     def save(self, path: str | Path) -> None:
         """Write the table in the format `load` reads."""
@@ -94,18 +99,27 @@ def rank_terms(tokens: list[str], method: str = "tfidf", top: int | None = 20,
                idf: IdfTable | None = None) -> list[Keyword]:
     """The top terms of a token list, weighted by `method` (tf, tfidf or textrank)."""
     counts = term_counts(tokens)
-    if not counts:
-        return []
+    ranks = textrank([t for t in tokens if t in counts]) if method == "textrank" and counts else None
+    return top_keywords(counts, term_weights(counts, method, idf, ranks), top)
+
+
+def term_weights(counts: Counter[str], method: str = "tfidf", idf: IdfTable | None = None,
+                 ranks: dict[str, float] | None = None) -> dict[str, float]:
+    """Weight of every counted term: tf, tf × idf, or the TextRank score given in `ranks`."""
+    if method not in METHODS:
+        raise ValueError(f"unknown keyword method {method!r}; choose from {', '.join(METHODS)}")
+    if method == "textrank":
+        return dict(ranks or {})
     total = sum(counts.values())
     if method == "tf":
-        weights = {t: n / total for t, n in counts.items()}
-    elif method == "tfidf":
-        table = idf or jieba_idf()
-        weights = {t: n / total * table[t] for t, n in counts.items()}
-    elif method == "textrank":
-        weights = textrank([t for t in tokens if t in counts])
-    else:
-        raise ValueError(f"unknown keyword method {method!r}; choose from {', '.join(METHODS)}")
+        return {t: n / total for t, n in counts.items()}
+    table = idf or jieba_idf()
+    return {t: n / total * table[t] for t, n in counts.items()}
+
+
+def top_keywords(counts: Counter[str] | dict[str, int], weights: dict[str, float],
+                 top: int | None = 20) -> list[Keyword]:
+    """Terms by descending weight (ties: higher count, then term), cut to `top`."""
     ranked = sorted(weights, key=lambda t: (-weights[t], -counts[t], t))
     if top is not None:
         ranked = ranked[:top]
@@ -141,3 +155,97 @@ def document_keywords(doc: Document, method: str = "tfidf", top: int | None = 20
 
         segment_document(doc)
     return rank_terms(doc.tokens, method, top, idf)
+
+
+class CorpusTerms:
+    """Totals over a corpus: each term's count, document frequency and mean per-document weight."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.df: Counter[str] = Counter()
+        self.weight_sums: dict[str, float] = defaultdict(float)
+        self.documents = 0
+
+    def add(self, counts: dict[str, int], weights: dict[str, float]) -> None:
+        """Add one document's term counts and term weights."""
+        self.documents += 1
+        self.counts.update(counts)
+        self.df.update(counts.keys())
+        for term, weight in weights.items():
+            self.weight_sums[term] += weight
+
+    def table(self, top: int | None = 20) -> list[dict[str, object]]:
+        """Rows {term, count, df, weight}: weight is the term's mean weight over all documents."""
+        n = self.documents or 1
+        weights = {t: s / n for t, s in self.weight_sums.items()}
+        ranked = sorted(weights, key=lambda t: (-weights[t], -self.counts[t], t))
+        if top is not None:
+            ranked = ranked[:top]
+        return [{"term": t, "count": self.counts[t], "df": self.df[t], "weight": round(weights[t], 6)} for t in ranked]
+
+
+MATRIX_COLUMNS = ("path", "term", "count", "tf", "tfidf")
+
+
+class MatrixWriter:
+    """A long-format document-term table (path, term, count, tf, tfidf): CSV, or Parquet for *.parquet."""
+
+    def __init__(self, path: str | Path, batch_rows: int = 50_000) -> None:
+        self.path = Path(path)
+        self.parquet = self.path.suffix.lower() == ".parquet"
+        self.rows: list[tuple] = []
+        self.batch_rows = batch_rows
+        self._writer = None
+        if self.parquet:
+            try:
+                import pyarrow  # noqa: F401
+                import pyarrow.parquet  # noqa: F401
+            except ImportError:
+                raise RuntimeError(f"{self.path}: writing Parquet needs pyarrow (pip install pyarrow), "
+                                   "or give a .csv name") from None
+            self._handle = None
+        else:
+            import csv
+
+            self._handle = self.path.open("w", encoding="utf-8", newline="")
+            self._csv = csv.writer(self._handle, lineterminator="\n")
+            self._csv.writerow(MATRIX_COLUMNS)
+
+    def add(self, path: str, counts: dict[str, int], idf: IdfTable) -> None:
+        """Rows for one document: every term, most frequent first."""
+        total = sum(counts.values()) or 1
+        for term in sorted(counts, key=lambda t: (-counts[t], t)):
+            tf = counts[term] / total
+            self.rows.append((path, term, counts[term], round(tf, 6), round(tf * idf[term], 6)))
+        if len(self.rows) >= self.batch_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.rows:
+            return
+        if self.parquet:
+            self._write_parquet()
+        else:
+            self._csv.writerows(self.rows)
+        self.rows = []
+
+    def _write_parquet(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        types = (pa.string(), pa.string(), pa.int64(), pa.float64(), pa.float64())
+        schema = pa.schema(list(zip(MATRIX_COLUMNS, types, strict=True)))
+        columns = {name: [row[i] for row in self.rows] for i, name in enumerate(MATRIX_COLUMNS)}
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(str(self.path), schema)
+        self._writer.write_table(pa.table(columns, schema=schema))
+
+    def close(self) -> None:
+        """Write what is left and close the file."""
+        self._flush()
+        if self.parquet and self._writer is None:
+            self._write_parquet()  # no rows at all: still a valid, empty table
+        if self._writer is not None:
+            self._writer.close()
+        if self._handle is not None:
+            self._handle.close()

@@ -11,7 +11,7 @@ import hashlib
 import re
 
 from .convert import find_script_changes
-from .decode import decode_bytes
+from .decode import DecodeError, decode_bytes
 from .document import BoilerplateLine, Document, Edit, Source
 from .repair.boilerplate import split_boilerplate
 from .repair.pinyin import find_pinyin_annotations
@@ -20,8 +20,10 @@ from .sentences import split_sentences
 from .tracked import TrackedText
 
 # whitespace runs that contain a line break become one line break; edges are trimmed
-_LINE_BREAKS = re.compile(r"[ \t\u3000\xa0\r]*\n[\s\u3000\xa0]*")
-_EDGES = re.compile(r"^[\s\u3000\xa0]+|[\s\u3000\xa0]+$")
+# (found as maximal runs and then inspected: a pattern like `[ \t]*\n` retried at every
+# position of a long run of spaces without a break is quadratic)
+_WHITESPACE_RUN = re.compile(r"\s+")
+_BEFORE_BREAK = " \t\u3000\xa0\r"
 
 
 def _optional_step(module: str, function: str):
@@ -41,11 +43,24 @@ def load(data: str | bytes, path: str | None = None) -> Document:
         digest = hashlib.sha256(data).hexdigest()
         size = len(data)
     else:
-        raw, encoding = data, None
-        digest = hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+        raw, encoding = _well_formed(data), None
+        digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
         size = None
     raw = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
     return Document(raw=raw, source=Source(path=path, encoding=encoding, sha256=digest, size=size))
+
+
+def _well_formed(text: str) -> str:
+    """`text` with surrogate pairs joined; raises DecodeError for a lone surrogate (not text)."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"lone surrogate at character {exc.start // 2}") from None
 
 
 def repair_steps():
@@ -79,15 +94,28 @@ def clean_document(doc: Document, convert: str = "t2s", keep_boilerplate: bool =
 
 
 def _whitespace_edits(text: str) -> list[Edit]:
-    """Trim the text's edges and turn each whitespace run holding a line break into one break."""
-    edits = [Edit(m.start(), m.end(), "", "whitespace") for m in _EDGES.finditer(text)]
-    lead = edits[0].end if edits and edits[0].start == 0 else 0
-    tail = edits[-1].start if edits and edits[-1].end == len(text) and edits[-1].start > 0 else len(text)
-    edits += [
-        Edit(m.start(), m.end(), "\n", "whitespace")
-        for m in _LINE_BREAKS.finditer(text, lead, tail)
-        if m.group() != "\n" and m.end() <= tail
-    ]
+    """Trim the text's edges and turn each whitespace run holding a line break into one break.
+
+    Spaces and tabs before the run's first break go with it; anything after it is whitespace.
+    """
+    body_end = len(text.rstrip())
+    if body_end == 0:
+        return [Edit(0, len(text), "", "whitespace")] if text else []
+    body_start = len(text) - len(text.lstrip())
+    edits = []
+    if body_start:
+        edits.append(Edit(0, body_start, "", "whitespace"))
+    if body_end < len(text):
+        edits.append(Edit(body_end, len(text), "", "whitespace"))
+    for m in _WHITESPACE_RUN.finditer(text, body_start, body_end):
+        first_break = text.find("\n", m.start(), m.end())
+        if first_break < 0:
+            continue
+        start = first_break
+        while start > m.start() and text[start - 1] in _BEFORE_BREAK:
+            start -= 1
+        if m.end() - start > 1:  # a lone "\n" is already normal
+            edits.append(Edit(start, m.end(), "\n", "whitespace"))
     return edits
 
 
@@ -105,7 +133,7 @@ def extract_elements(doc: Document) -> Document:
 
 
 def analyze(data: str | bytes, *, path: str | None = None, convert: str = "t2s",
-            keep_boilerplate: bool = False, keyword_method: str = "tfidf", top: int = 20) -> Document:
+            keep_boilerplate: bool = False, keyword_method: str | None = "tfidf", top: int = 20) -> Document:
     """Run every stage over one article and return its Document."""
     from .keywords import document_keywords
     from .segment import segment_document
@@ -113,5 +141,6 @@ def analyze(data: str | bytes, *, path: str | None = None, convert: str = "t2s",
     doc = clean(data, path=path, convert=convert, keep_boilerplate=keep_boilerplate)
     segment_document(doc)
     extract_elements(doc)
-    doc.keywords = document_keywords(doc, method=keyword_method, top=top)
+    if keyword_method is not None:  # None: the caller ranks keywords itself
+        doc.keywords = document_keywords(doc, method=keyword_method, top=top)
     return doc

@@ -48,9 +48,33 @@ def merge_numbers(tokens: list[str]) -> list[str]:
     return merged
 
 
+# jieba's HMM pass copies its path at every character of a run of unknown characters:
+# quadratic in the run. Runs of the characters jieba cuts as one block are therefore
+# handed over in pieces of at most _MAX_BLOCK characters (real sentences are far shorter).
+_MAX_BLOCK = 500
+_LONG_BLOCK = re.compile(rf"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]{{{_MAX_BLOCK + 1},}}")
+
+
+def bounded_pieces(text: str) -> list[tuple[str, bool]]:
+    """`text` cut so that no run of jieba block characters exceeds `_MAX_BLOCK`; True marks
+    the pieces of such an overlong run."""
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for match in _LONG_BLOCK.finditer(text):
+        if match.start() > pos:
+            pieces.append((text[pos : match.start()], False))
+        for start in range(match.start(), match.end(), _MAX_BLOCK):
+            pieces.append((text[start : min(start + _MAX_BLOCK, match.end())], True))
+        pos = match.end()
+    if pos < len(text):
+        pieces.append((text[pos:], False))
+    return pieces
+
+
 def segment_text(text: str) -> list[str]:
     """Tokens of `text` (they concatenate back to `text`)."""
-    return merge_numbers(list(tokenizer().cut(text)))
+    cut = tokenizer().cut
+    return merge_numbers([token for piece, _ in bounded_pieces(text) for token in cut(piece)])
 
 
 def segment_document(doc: Document) -> Document:
@@ -63,7 +87,9 @@ def tagged_tokens(text: str) -> list[Token]:
     """Tokens with offsets and part-of-speech tags (slower: only when a user asks for tags)."""
     from jieba.posseg import POSTokenizer
 
-    pairs = [(p.word, p.flag) for p in POSTokenizer(tokenizer()).cut(text)]
+    tagger = POSTokenizer(tokenizer())
+    # the tagger's HMM costs about a millisecond per unknown character: not for overlong runs
+    pairs = [(p.word, p.flag) for piece, overlong in bounded_pieces(text) for p in tagger.cut(piece, HMM=not overlong)]
     words = merge_numbers([w for w, _ in pairs])
     tags = dict(pairs)
     tokens, pos = [], 0

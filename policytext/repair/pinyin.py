@@ -17,11 +17,23 @@ ANNOTATION = re.compile(
 
 
 @cache
-def _readings(char: str) -> frozenset[str]:
-    from pypinyin import Style, pinyin
+def _reading_table() -> dict[int, str]:
+    """pypinyin's single-character reading table (code point -> "yè,..."), loaded on its own:
+    importing the pypinyin package also loads its phrase dictionary, six times slower."""
+    import importlib.util
+    from pathlib import Path
 
-    toned = pinyin(char, style=Style.TONE, heteronym=True, errors="ignore")
-    readings = {r for group in toned for r in group}
+    package = importlib.util.find_spec("pypinyin")
+    path = Path(package.origin).with_name("pinyin_dict.py")
+    spec = importlib.util.spec_from_file_location("_policytext_pinyin_dict", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pinyin_dict
+
+
+@cache
+def _readings(char: str) -> frozenset[str]:
+    readings = set(filter(None, _reading_table().get(ord(char), "").split(",")))
     simplified = _simplify(char)
     if simplified != char:
         readings |= _readings(simplified)

@@ -1,0 +1,421 @@
+"""Parallel lists of nominal items: "A、B、C等新领域", "推动A、B和C", "“X”“Y”“Z”"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..document import Document, Enumeration, Span
+
+# verbs and function words that end the text before a list's first item ("瞄准|新一代信息技术、…")
+VERBS = (
+    "聚力实施 深入实施 突出抓好 加快发展 大力发展 积极发展 培育壮大 发展壮大 做大做强 做强做优 做优做强 "
+    "加快推进 大力推进 深入推进 加快建设 加快构建 积极培育 前瞻布局 超前布局 着力打造 重点发展 "
+    "推动 推进 促进 发展 培育 壮大 瞄准 聚焦 围绕 强化 加强 加快 建设 打造 实施 支持 布局 抓好 "
+    "开展 构建 完善 提升 提高 推广 引导 鼓励 覆盖 涵盖 涉及 包括 包含 形成 建成 建立 健全 拓展 "
+    "深化 优化 实现 取得 保持 争创 创建 引进 引育 招引 落地 带动 服务 保障 开发 研发 攻关 突破 "
+    "突出 抓住 做强 做优 做大 加大 扩大 巩固 统筹 聚集 集聚 新增 增加 组建 设立 出台 制定 启动 "
+    "完成 部署 谋划 发挥 利用 应用 赋能 瞄向 面向 覆盖 用好 办好 建好 抓实 落实 "
+    "采取 营造 争取 整治 坚持 实行 推行 集中 加速 深耕 做好 抓紧 重视 关注 整合 助力 入选 获批 分别 位居 "
+    "重点 主要 以及 作为 通过 依托 按照 根据 对于 关于 成为 具有 拥有 属于 "
+    "一批 一系列 若干 多个 诸多 各类 各种 一些 "
+    "在 对 把 将 为 从 向 是 了 的 和 及 与 如 "
+)
+# item endings that mark a clause (action) rather than a noun: "管理流程再造", "产品迭代升级"
+_CLAUSE_ENDINGS_WORDS = (
+    "提升 升级 革新 再造 优化 转型 突破 配置 融合 增长 下降 改善 加强 "
+    "完善 推进 提高 扩大 降低 减少 加快 落实 见效 显著 明显 持续 稳定 "
+    "增强 更新 改造 成效 领先 兴起 涌现 亮相 "
+)
+_CLAUSE_ENDINGS = tuple(_CLAUSE_ENDINGS_WORDS.split())
+# head nouns a list exemplifies, shortest prefix of the text after 等 ending in one of them wins
+_HEAD_ENDINGS_WORDS = (
+    "产业 领域 行业 集群 产业链 赛道 底座 业态 基地 新兴产业 方面 方式 "
+    "形式 部门 机构 问题 措施 服务 市场 特点 原则 载体 平台 设施 主体 "
+    "产品 名片 行动 工程 指标 保障 工作 "
+)
+_HEAD_ENDINGS = tuple(_HEAD_ENDINGS_WORDS.split())
+_HEAD_EXTENSIONS = ("集群", "链", "基地", "体系", "园区", "项目", "承载区", "带")
+_QUOTES = "“”‘’\"'「」『』"
+_JOINS = ("以及", "和", "及", "或")
+_MAX_ITEM = 20
+_MAX_HEAD_WINDOW = 30
+_SHARED_TAILS = ("培养", "建设", "发展", "保护", "治理", "合作", "协作", "联动", "一体化", "增加值", "产值")
+_DIGIT = re.compile(r"(?<!第)\d[\d.]*(?![\d.]*[届批代位号])")
+_COUNTED = re.compile(r"(?<![第\d.])\d[\d.]*(?:万|亿)?(?:[\u4e00-\u9fff%％]|$)")
+# one-character verbs that open slogan items (稳就业, 扩消费, 上云)
+_SLOGAN_VERBS = "稳强增提创促扩添补冲降保优上抓育引留用兴惠减调控防治建管护惠"
+# prepositions that open a predicate, not a noun ("到贵州旅居", "在…")
+_PREPOSITIONS = "到在把将向从对被给"
+# manner and degree words that are listed before a verb, not as items (完整、准确、全面贯彻)
+_ADVERBIAL_WORDS_TEXT = "完整 准确 全面 积极 稳妥 主动 有序 扎实 稳步 有力 有效 精准 高效 科学 依法 协调"
+_ADVERBIAL_WORDS = frozenset(_ADVERBIAL_WORDS_TEXT.split())
+# measures a list shares after its last item: "水电、风电、光伏发电量占比达43.3%" → 光伏
+_SHARED_MEASURE = re.compile(
+    r"(.{2,}?)(?:发电量|发电|装机容量|装机|产量|产能|增加值|产值|营收|营业收入|收入|规模|投资|出口|销量)?"
+    r"(?:占比|比重|同比|年均)?(?:分别)?(?:达到|达|为|增长|超过|突破|提高|下降)?"
+)
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    words = sorted(set(VERBS.split()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _stop_pattern() -> re.Pattern[str]:
+    words = sorted(set(VERBS.split()) - set(_JOINS) - {"与", "等"}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _clause_pattern() -> re.Pattern[str]:
+    return re.compile(r"[^，。；：！？\n,;:!?]+")
+
+
+@cache
+def _quantity_pattern() -> re.Pattern[str]:
+    # "六大", "6个", "一批", "三类" at the start of a head, or terminating a list ("…医药健康六大优势产业")
+    return re.compile(
+        r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})(?:大|个|项|类|种|条|家|批)|一批|一系列|多个|若干"
+    )
+
+
+@cache
+def _quoted_run_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?:“[^“”\n、，。]{1,12}”){3,30}")
+
+
+def _is_list_deng(text: str, pos: int) -> bool:
+    """Is the 等 at `pos` the end marker of a list (not 高等, 平等, 等级 …)?"""
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    return before not in "高平同均对相初中优上次超特何劣一二三" and after not in "级同于待额值候距量效号"
+
+
+def _clean_span(text: str, start: int, end: int) -> Span:
+    """Trim spaces, quotes and a stray 等 from both ends of text[start:end]."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "等"):
+        end -= 1
+    while start < end and text[start] in _QUOTES and text.find("”", start + 1, end) in (-1, end - 1):
+        start += 1
+    while end > start and text[end - 1] in _QUOTES and text.find("“", start, end - 1) < 0:
+        end -= 1
+    return start, end
+
+
+def _first_item_start(text: str, start: int, end: int) -> int:
+    """Where the first item of a list begins in text[start:end] (after the last verb or function word)."""
+    best = start
+    for match in _verb_pattern().finditer(text, start, end):
+        if match.end() <= end - 1:
+            best = match.end()
+    return best
+
+
+def _cut_at_verb(text: str, start: int, end: int) -> int:
+    """End of the last item: stop at the first verb or function word that leaves 2+ characters."""
+    for match in _stop_pattern().finditer(text, start + 2, end):
+        if match.end() < end or match.group() == "的":
+            return match.start()
+    return end
+
+
+def _has_inner_verb(text: str, start: int, end: int) -> bool:
+    """Does a two-character verb stand inside text[start:end] with more text after it (a clause)?"""
+    return any(len(m.group()) >= 2 and m.end() < end for m in _stop_pattern().finditer(text, start + 2, end))
+
+
+def _head_after(text: str, start: int, end: int) -> str | None:
+    """The head noun a list exemplifies, read from text[start:end] (the text after 等)."""
+    phrase = text[start : min(end, start + _MAX_HEAD_WINDOW)].strip()
+    quantity = _quantity_pattern().match(phrase)
+    if quantity and not re.match(r"[一二三四五六七八九十两0-9]+大", quantity.group()):
+        phrase = phrase[quantity.end() :]
+    for lead in ("属于", "在内的", "重点", "多种", "各类"):
+        if phrase.startswith(lead):
+            phrase = phrase[len(lead) :]
+    attribute = re.match(r"[^的，。；：、\s]{2,8}的", phrase)
+    if attribute and not any(ending in attribute.group() for ending in _HEAD_ENDINGS):
+        noun = phrase[attribute.end() : attribute.end() + 8]
+        if any(ending in noun for ending in _HEAD_ENDINGS):  # 等事关全局的工作: the noun after 的
+            phrase = phrase[attribute.end() :]
+    if not phrase:
+        return None
+    best = -1
+    for ending in _HEAD_ENDINGS:
+        pos = phrase.find(ending)
+        if pos >= 0 and (best < 0 or pos + len(ending) < best):
+            best = pos + len(ending)
+    if best > 0:
+        for extension in _HEAD_EXTENSIONS:
+            if phrase.startswith(extension, best):
+                best += len(extension)
+                break
+        head = _unquote(phrase[:best])
+        return head if len(head) <= 16 else None
+    if _verb_pattern().match(phrase) and not phrase.startswith("新"):
+        return None
+    head = _unquote(_cut_phrase(phrase))
+    if head.endswith(_CLAUSE_ENDINGS):
+        return None  # 等蓬勃兴起: a predicate follows the list, not a head
+    return head if 1 <= len(head) <= 8 else None
+
+
+def _cut_phrase(phrase: str) -> str:
+    """`phrase` up to its first verb or function word."""
+    match = _verb_pattern().search(phrase, 1)
+    return phrase[: match.start()] if match else phrase
+
+
+def _unquote(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _QUOTES)
+
+
+def _split_joined(text: str, start: int, end: int) -> list[Span]:
+    """Split the last list segment "C和D" into two items."""
+    segment = text[start:end]
+    for join in _JOINS:
+        pos = segment.find(join, 1)
+        if segment.startswith(("和谐", "或者"), pos):
+            continue
+        if pos > 0 and pos + len(join) < len(segment):
+            return [(start, start + pos), (start + pos + len(join), end)]
+    return [(start, end)]
+
+
+def _looks_nominal(items: list[str]) -> bool:
+    """True for lists of noun items, False for clause lists, attribute lists and numbers."""
+    if len(items) < 3 or any(not item or len(item) > _MAX_ITEM for item in items):
+        return False
+    if all(item.endswith("性") for item in items):
+        return False
+    if any(ch in item for item in items for ch in "%％") or all(
+        re.fullmatch(r"[\d.年月日]+", i) for i in items
+    ):
+        return False
+    if sum(1 for item in items if item.endswith(("型", "性", "级"))) >= len(items) - 1:
+        return False  # attribute lists: 综合型、特色型、专业型工业互联网
+    if sum(1 for item in items if _COUNTED.search(item)) * 2 >= len(items):
+        return False  # quantities: 规上工业企业1494家、…
+    if all(len(item) <= 3 and item[0] in _SLOGAN_VERBS for item in items[1:]) and (
+        len(items[0]) <= 3 and items[0][0] in _SLOGAN_VERBS or items[0][-3:-2] in _SLOGAN_VERBS
+    ):
+        return False  # verb-object slogans: 增品种、提品质、创品牌; 上规、上榜、上云; 多措并举稳就业、稳企业
+    if _same_verb_inside(items):
+        return False  # subject-verb-object slogans: 农业增效益、农民增收入、农村增活力
+    if items[0][0] in _PREPOSITIONS:
+        return False  # a predicate list: 到贵州旅居、避暑、康养
+    if sum(1 for item in items if item in _ADVERBIAL_WORDS) * 2 >= len(items):
+        return False  # manner words: 完整、准确、全面贯彻…
+    if any(item.endswith(("了", "起来")) for item in items):
+        return False
+    verbish = sum(1 for item in items if item.endswith(_CLAUSE_ENDINGS))
+    verb = _verb_pattern()
+    leading = sum(
+        1 for item in items if (m := verb.match(item)) and (len(m.group()) >= 2 or item[0] in "在把将向从")
+    )
+    return verbish * 2 <= len(items) and leading * 2 <= len(items)
+
+
+def _deng_follows(text: str, segments: list[Span], index: int) -> bool:
+    """Does a later segment of the clause end the list with 等 (so segment `index` is a middle item)?"""
+    for seg_start, seg_end in segments[index + 1 : index + 12]:
+        if seg_end - seg_start > _MAX_ITEM:
+            return False
+        pos = text.find("等", seg_start, seg_end)
+        if pos > seg_start and _is_list_deng(text, pos):
+            return True
+    return False
+
+
+def _same_verb_inside(items: list[str]) -> bool:
+    """Do all items hold the same one-character verb at the same inner position (农业增效益、农民增收入)?"""
+    lengths = {len(item) for item in items}
+    if min(lengths) < 4 or max(lengths) > 6:
+        return False
+    for pos in (1, 2):
+        chars = {item[pos] for item in items}
+        objects = {item[pos + 1 :] for item in items}
+        if len(chars) == 1 and chars.pop() in _SLOGAN_VERBS and len(objects) == len(items):
+            return True  # (区间调控、定向调控: one head noun, not different objects)
+    return False
+
+
+def _lists_in_clause(text: str, cstart: int, cend: int) -> list[Enumeration]:
+    """The 、-separated lists inside one clause text[cstart:cend]."""
+    found: list[Enumeration] = []
+    commas = [i for i in range(cstart, cend) if text[i] == "、"] if "、" in text[cstart:cend] else []
+    if not commas:
+        return found
+    bounds = [cstart, *[c + 1 for c in commas]]
+    ends = [*commas, cend]
+    segments = list(zip(bounds, ends, strict=True))
+    index = 0
+    while index < len(segments) - 1:
+        first_start, first_end = segments[index]
+        if first_end == first_start:
+            index += 1
+            continue
+        item_start = _first_item_start(text, first_start, first_end)
+        if (
+            text.startswith("以", item_start)
+            and text[item_start + 1 : item_start + 2] not in "上下及来后前内外"
+        ):
+            item_start += 1  # "建立以创新能力、质量、实效、贡献为导向的…"
+        deng = text.rfind("等", item_start, first_end)
+        if deng >= 0 and _is_list_deng(text, deng):
+            item_start = deng + 1
+        spans: list[Span] = [(item_start, first_end)]
+        head: str | None = None
+        attributive = False
+        last = index + 1
+        while last < len(segments):
+            seg_start, seg_end = segments[last]
+            deng = -1
+            pos = text.find("等", seg_start, seg_end)
+            while pos >= 0:
+                if _is_list_deng(text, pos):
+                    deng = pos
+                    break
+                pos = text.find("等", pos + 1, seg_end)
+            if deng > seg_start:
+                spans.extend(_split_joined(text, seg_start, deng))
+                head = _head_after(text, deng + 1, cend)
+                break  # the next list may start in this segment ("…等产业和D、E、F等…")
+            final = (
+                last == len(segments) - 1
+                or seg_end - seg_start > _MAX_ITEM
+                or seg_end == seg_start
+                # "…优势产业增加值分别增长6.8%"; but "培育壮大经营主体、教育…等" goes on to 等
+                or _has_inner_verb(text, seg_start, seg_end) and not _deng_follows(text, segments, last)
+            )
+            if not final:
+                spans.append((seg_start, seg_end))
+                last += 1
+                continue
+            quantity = _quantity_pattern().search(text, seg_start + 1, seg_end)
+            if quantity and quantity.group()[0] not in "一若多":
+                spans.extend(_split_joined(text, seg_start, quantity.start()))
+                head = _head_after(text, quantity.start(), cend)
+            else:
+                cut = _cut_at_verb(text, seg_start, seg_end)
+                digit = _DIGIT.search(text, seg_start + 2, cut)
+                if digit:  # the list is what a quantity measures: "…、光伏发电量占比达43.3%"
+                    shared = _SHARED_MEASURE.fullmatch(text, seg_start, digit.start())
+                    cut = shared.end(1) if shared else digit.start()
+                attributive = "的" in text[cut : min(seg_end, cut + 8)]
+                for word in ("方面", "领域"):
+                    pos = text.find(word, seg_start + 2, seg_end)
+                    after = pos + len(word)
+                    if 0 <= pos < cut and (after >= cut or _stop_pattern().match(text, after, seg_end)):
+                        cut, head, attributive = pos, word, False
+                        break
+                spans.extend(_split_joined(text, seg_start, cut))
+            break
+        spans = _balance_quotes(text, spans)
+        if head is None and spans:
+            last_start, last_end = spans[-1]
+            for word in ("方面", "领域"):
+                if text.endswith(word, last_start, last_end) and last_end - last_start >= len(word) + 2:
+                    spans[-1] = (last_start, last_end - len(word))
+                    head = word
+                    break
+        if head is None:
+            spans = _strip_shared_tail(text, spans)
+        cleaned = [_clean_span(text, s, e) for s, e in spans]
+        items = [text[s:e] for s, e in cleaned]
+        if items and len(items[0]) > _MAX_ITEM:
+            cleaned, items = cleaned[1:], items[1:]
+        if not attributive and _looks_nominal(items):
+            found.append(Enumeration(head, items, (cleaned[0][0], cleaned[-1][1]), cleaned))
+        index = max(last, index + 1)
+    return found
+
+
+def _strip_shared_tail(text: str, spans: list[Span]) -> list[Span]:
+    """Drop a verb noun that governs the whole list from its last item ("…和高技能人才培养")."""
+    if len(spans) < 2:
+        return spans
+    start, end = spans[-1]
+    others = [text[s:e] for s, e in spans[:-1]]
+    for word in _SHARED_TAILS:
+        if text.endswith(word, start, end) and end - start - len(word) >= 2:
+            if not any(item.endswith(_SHARED_TAILS) for item in others):
+                spans[-1] = (start, end - len(word))
+            break
+    return spans
+
+
+def _balance_quotes(text: str, spans: list[Span]) -> list[Span]:
+    """Drop what lies outside a quotation or bracket that opens in the first item or closes in the last."""
+    if not spans:
+        return spans
+    for opener, closer in (("“", "”"), ("（", "）"), ("(", ")")):
+        first_start, first_end = spans[0]
+        opening = text.rfind(opener, first_start, first_end)
+        if opening >= 0 and text.find(closer, opening, first_end) < 0:
+            spans[0] = (opening + 1, first_end)
+        last_start, last_end = spans[-1]
+        closing = text.find(closer, last_start, last_end)
+        if closing >= 0 and text.rfind(opener, last_start, closing) < 0:
+            spans[-1] = (last_start, closing)
+    return spans
+
+
+@cache
+def _quoted_pair_joined_pattern() -> re.Pattern[str]:
+    # two quoted names and a joined last item: 用好“两重”“两新”和新型政策性金融工具
+    return re.compile(r"(?<!”)(?:“[^“”\n、，。]{1,12}”){2}(?:以及|和|及|与)(?=[^“”，。；：、\n]{2})")
+
+
+def _quoted_lists(text: str) -> list[Enumeration]:
+    """Runs of three or more adjacent quoted names: “科创投”“科创贷”“科创券”; two and a joined item."""
+    found = []
+    for match in _quoted_pair_joined_pattern().finditer(text):
+        spans = _quoted_spans(text, match.start(), match.end() - 1 - (match.group().endswith("以及")))
+        clause = _clause_pattern().match(text, match.end(), min(len(text), match.end() + _MAX_ITEM + 1))
+        if not clause or "、" in text[match.end() : clause.end() + 1][:1]:
+            continue
+        end = _cut_at_verb(text, match.end(), clause.end())
+        if end - match.end() < 2 or end - match.end() > _MAX_ITEM or text.startswith("、", clause.end()):
+            continue
+        spans.append((match.end(), end))
+        items = [text[a:b] for a, b in spans]
+        found.append(Enumeration(None, items, (spans[0][0], spans[-1][1]), spans))
+    for match in _quoted_run_pattern().finditer(text):
+        spans = _quoted_spans(text, match.start(), match.end())
+        items = [text[s:e] for s, e in spans]
+        head = None
+        if text.startswith("等", match.end()):
+            window_end = min(len(text), match.end() + 1 + _MAX_HEAD_WINDOW)
+            clause = _clause_pattern().match(text, match.end() + 1, window_end)
+            if clause:
+                head = _head_after(text, match.end() + 1, clause.end())
+        found.append(Enumeration(head, items, (spans[0][0], spans[-1][1]), spans))
+    return found
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[Span]:
+    """Spans of the quoted names (inside the quotes) of the run text[start:end]."""
+    spans = []
+    pos = start
+    while pos < end:
+        close = text.index("”", pos + 1)
+        spans.append((pos + 1, close))
+        pos = close + 1
+    return spans
+
+
+def extract_enumerations(doc: Document) -> list[Enumeration]:
+    """Lists of three or more parallel nominal items in `doc.text`, with their head noun."""
+    text = doc.text
+    found: list[Enumeration] = []
+    for clause in _clause_pattern().finditer(text):
+        found.extend(_lists_in_clause(text, clause.start(), clause.end()))
+    found.extend(_quoted_lists(text))
+    found.sort(key=lambda e: e.span)
+    return found

@@ -1,0 +1,462 @@
+"""Quantitative indicators: stated quantities with what they measure, how, when and where.
+
+Regex over the clean text, no tagging: `numbers.find_quantities` finds the number + unit runs,
+context rules drop the ones that are names, ordinals or phrasing, and the clause before (or, for
+counts, the noun after) each quantity gives its subject, metric, qualifier, period and region.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..document import Document, Indicator, Span
+from ..sentences import split_sentences
+from .numbers import Quantity, find_quantities, units
+from .regions import normalize_region, region_pattern
+
+# --- time expressions (periods) -------------------------------------------------------------
+_YEAR = r"(?<!\d)(?:\d{4}|二〇[〇一二三四五六七八九]{2})年"
+_YEAR_PART = (
+    r"(?:\d{1,2}(?:[—\-－至到]\d{1,2})?月(?:底|末|份)?|年底|年末|底|末|初|上半年|下半年|前三季度|"
+    r"[一二三四]季度|前[两二三四五六七八九十]个月)"
+)
+_PLAN = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来|末)"
+_RELATIVE = (
+    r"(?:(?:今年|去年|明年|当年)(?:底|末|初)?|全年|上半年|下半年|前三季度|[一二三四]季度|过去一年|一年来|过去五年|五年来|"
+    r"近五年|近三年|过去三年|三年来)"
+)
+_TIME = re.compile(
+    rf"(?:{_YEAR}(?:到|至|—|－|-){_YEAR}|(?:到|至|截至|截止到|截止)?{_YEAR}{_YEAR_PART}?(?:以来)?|{_PLAN}|{_RELATIVE})"
+)
+
+# --- qualifiers, metrics, verbs ------------------------------------------------------------
+_PRE_QUALIFIER = re.compile(
+    r"(不少于|不低于|不超过|不高于|不到|超过|突破|将近|接近|大约|高达|最高|最低|至少|(?<![签节制预合契公条])约|"
+    r"(?<![最附接将邻])近|超|逾|破|达|(?<![以向线马早晚网路台北跨迈登跃走爬攀赶])上(?=$))$"
+)
+_POST_QUALIFIER = re.compile(r"(以上|以下|左右|以内|之内|上下)")
+_METRIC_AT_END = re.compile(
+    r"(增长|下降|提高|提升|降低|减少|增加|上升|回落|扩大|缩小|缩短|新增|净增|累计|达到|达|突破|超过|占比|占|"
+    r"比重|成长|增速|增幅|降幅|翻番|改善|压减|压降|上涨|跃上|迈上|跨上|登上|节约|拉动|贡献率|保持|稳定|控制|实现|完成|增至|降至|升至|"
+    r"(?:提高|扩大|拓展|增加|减少|缩短|压减|压缩|延长)(?=至|到)|再降|降|高于(?:全国|全省|全市)?|"
+    r"低于(?:全国|全省|全市)?|快于(?:全国|全省|全市)?|为|是)(?:了|为|到|至|在)?$"
+)
+_METRIC_AFTER = re.compile(r"(?:以上|左右)?的?(?:高速|快速|较快|稳定|持续)?(增长|成长|下降|提升|提高)")
+_WEAK_METRICS = frozenset({"保持", "实现", "达到", "达", "为", "是", "稳定", "控制"})
+# verbs that end the phrase before the measured thing: the subject is what follows them
+_VERB = re.compile(
+    r"(推动|推进|实现|完成|确保|保持|力争|带动|拉动|促进|加快|引进|引导|发放|兑现|发行|举办|接待|开展|建成|新建|"
+    r"改造|培育|认定|创建|获批|入选|吸引|吸纳|覆盖|惠及|新增|净增|累计|开行|签约|落地|投入|安排|争取|下达|"
+    r"减免|减少|降低|提高|提升|增加|建设|打造|布局|突破|达到|超过|开通|竣工|投产|撬动|"
+    r"带来|节约|招引|招录|组织|实施|支持|落实|强化|完善|加强|深化|优化|启动|推广|设立|成立|组建|办理|出台|制定|"
+    r"修订|废止|开发|扶持|交付|释放|下放|聚焦|围绕|斩获|获得|下调|上调|进入|提供|统筹)"
+    r"(?![值率额量费期的性区]|强度|力度|规模|总额|占比|比重|比例|水平|效率|能力)"
+)
+_LEAD = re.compile(
+    r"^(?:其中|此外|同时|另外|今年|去年|全年|当年|目前|截至目前|预计|现在|是在|是|将|初步测算|据统计|根据统计|我们|这|其|并|"
+    r"且|和|及|与|也|还|均|都|已|全省|全市|全区|我省|我市|我区|本省|本市|本区|在|对|"
+    r"分别|继续|进一步)"
+)
+_DURATION = re.compile(r"(?:近|过去)?[一二三四五六七八九十两]{1,3}年(?:来|前|间)?的?")
+# a verb + object naming a measure (接待游客人次, 引进人才数量), up to a list separator
+_VERB_NOUN = re.compile(r"[^、，；。]{2,10}?(?:人次|人数|数量|总量|规模)(?=$|、)")
+_LEAD_WORD = re.compile(_LEAD.pattern.removeprefix("^"))
+_TRAIL = re.compile(
+    r"(?:同比|分别|均|都|也|已|年均|平均|首次|累计|共|比上年|较上年|比去年|合计|总计|实际|预计|再|又|拟按|拟|"
+    r"每天|每年|每月|每)$"
+)
+_LIST_SPLIT = re.compile(r"[、和及与]")
+# the measured quantity a list shares: "A、B、C增加值" → A增加值, B增加值, C增加值
+_MEASURE_NOUN = re.compile(
+    r"(增加值|营业收入|营收|人均可支配收入|可支配收入|收入|投资|产值|产量|规模|总额|利润|增速|出口|进口|销量|装机|用电量|营业额|销售额|"
+    r"零售额|排放量|用水量|能耗|总量|消费|占比|比重|人数|人口)$"
+)
+# the counted thing a list shares: "刑事、治安案件" → 刑事案件 (only completes one- or two-character items)
+_ENTITY_NOUN = re.compile(r"(案件|企业|产业|项目|事故|机构|城市|园区)$")
+_FOLLOW_STOP = re.compile(
+    r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
+    r"累计|已|将|在|参与|参赛|纳入|成为|以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
+)
+_CLAUSE_END = "，,；;：:。！？!?\n"
+_TITLE = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,30}”")
+_OPEN_QUOTES = "“‘\"「『"
+_CLOSE_QUOTES = "”’\"」』"
+_OWN_REGION_WORDS = re.compile(r"(?:全|我|本)[省市区](?![委政长级])")
+# measure words that name no thing by themselves: the thing is the previous quantity's subject
+_BARE_MEASURES = frozenset({"总数", "总量", "规模", "总规模", "占比", "比重", "增速", "增幅", "数量", "总额", "总计"})
+_KEEP_SMALL_KINDS = frozenset({"percent", "money"})
+_MAX_SUBJECT = 24
+_HEDGE = re.compile(r"力争|预计")
+_NO_FOLLOWING = frozenset({"%", "‰", "个百分点", "倍"})
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    quantity: Quantity
+    subject: str | None = None
+    metric: str | None = None
+    qualifier: str | None = None
+    list_head: int | None = None  # index of the first quantity of an "A、B、C" run
+
+
+def extract_indicators(doc: Document) -> list[Indicator]:
+    """The stated quantities of `doc.text`, with subject, metric, qualifier, period and region."""
+    text = doc.text
+    sentences = doc.sentences or split_sentences(text)
+    titles = [m.span() for m in _TITLE.finditer(text)]
+    title_starts = [start for start, _ in titles]
+    found = [
+        _Found(start, end, quantity)
+        for start, end, quantity in find_quantities(text)
+        if _is_indicator(text, start, end, quantity) and not _inside(titles, title_starts, start)
+    ]
+    if not found:
+        return []
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[_Found]] = {}
+    for item in found:
+        index = bisect_right(starts, item.start) - 1
+        by_sentence.setdefault(index, []).append(item)
+    indicators: list[Indicator] = []
+    for index, items in by_sentence.items():
+        sentence = sentences[index] if 0 <= index < len(sentences) else (0, len(text))
+        _describe_sentence(text, sentence, items)
+        for item in items:
+            indicators.append(_indicator(doc, text, sentence, item))
+    return indicators
+
+
+# --- which quantities are indicators -------------------------------------------------------
+def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
+    """Whether `pos` falls inside one of the sorted, non-overlapping `spans`."""
+    index = bisect_right(starts, pos) - 1
+    return index >= 0 and spans[index][0] <= pos < spans[index][1]
+
+
+def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
+    before = text[start - 1] if start else "\n"  # a line break stands in for the text's edges
+    after = text[end] if end < len(text) else "\n"
+    if before in "第每" or (before == "前" and text[start - 2 : start] != "提前"):
+        return False  # ordinal or rank: 第5位, 排名前1%
+    if before.isascii() and before.isalpha() or before in "×*·.":
+        return False  # PM2.5, 7×24小时
+    if after.isascii() and after.isalpha() or after == "级":  # 5G; 26兆瓦级 is a rating, not an amount
+        return False
+    if quantity.unit.endswith("人") and after in "口民才员":
+        return False  # 14亿多人口大国: 人 begins a word
+    if quantity.unit == "岁" and text.startswith(("以上", "以下"), end):
+        return False  # 3岁以下婴幼儿: an age bracket
+    if before in _OPEN_QUOTES and after in _CLOSE_QUOTES:
+        return False  # “21条”: a name
+    unit = units().get(quantity.unit)
+    if quantity.unit == "元" and after in "化素宵旦首":
+        return False  # 多元化, 二元结构 are not money
+    if quantity.chinese and not quantity.magnitude and quantity.unit not in {"%", "成"}:
+        value = quantity.value[-1] if isinstance(quantity.value, list) else quantity.value
+        kind = unit.kind if unit else ""
+        events = (  # 两次下调, 两次全面降准 (not 两次全会)
+            quantity.unit == "次" and value >= 2 and after not in "产分会" and not text.startswith("全会", end)
+        )
+        if value <= 10 and kind not in _KEEP_SMALL_KINDS and quantity.unit != "倍" and not events:
+            return False  # 三个动力来源, 一批, 两家: phrasing, not a count
+    if quantity.unit in {"个", "项"} and text.startswith("方面", end):
+        return False  # 6个方面工作: the parts of a text, not a count
+    if quantity.base_unit == "":
+        # a bare 1.2万, 450万(困难群众): Arabic, or a Chinese magnitude after a qualifier (近千万家庭)
+        return not quantity.chinese or quantity.magnitude and before in "近超逾破达约上"
+    return True
+
+
+# --- subject, metric, qualifier ------------------------------------------------------------
+def _describe_sentence(text: str, sentence: Span, items: list[_Found]) -> None:
+    """Fill subject/metric/qualifier of the quantities of one sentence, left to right."""
+    sentence_start, sentence_end = sentence
+    previous: _Found | None = None
+    for i, item in enumerate(items):
+        clause_start = _clause_start(text, sentence_start, item.start)
+        gap_start = max(clause_start, previous.end if previous else clause_start)
+        gap = text[gap_start : item.start]
+        if previous is not None and previous.end >= clause_start and _is_list_gap(gap):
+            head = items[previous.list_head] if previous.list_head is not None else previous
+            item.list_head = previous.list_head if previous.list_head is not None else i - 1
+            item.metric = head.metric
+            item.qualifier = _post_qualifier(text, item.end, sentence_end)
+            item.subject = head.subject
+            previous = item
+            continue
+        prefix_start = clause_start
+        if previous is not None and previous.end > clause_start:
+            prefix_start = previous.end
+            post = _POST_QUALIFIER.match(text, prefix_start)
+            if post:
+                prefix_start = post.end()
+            # a new item of a "、" list after the previous quantity: 300兆瓦压缩空气储能、东营津辉500兆瓦
+            prefix_start = max(prefix_start, text.rfind("、", prefix_start, item.start) + 1)
+        prefix = text[prefix_start : item.start]
+        next_start = items[i + 1].start if i + 1 < len(items) else sentence_end
+        item.subject, item.metric, pre_qualifier = _read_prefix(prefix)
+        if pre_qualifier == "上" and text[item.start] not in "亿万千百":
+            pre_qualifier = None  # 上亿市场主体, but 跃上1.4万亿斤
+        item.qualifier = _post_qualifier(text, item.end, sentence_end) or pre_qualifier
+        after = _METRIC_AFTER.match(text, _skip_post(text, item.end), sentence_end)
+        if after and (item.metric is None or item.metric in _WEAK_METRICS):
+            item.metric = after.group(1)
+        if item.qualifier is None:
+            hedge = _HEDGE.search(text, prefix_start, item.start)
+            item.qualifier = hedge.group() if hedge else None
+        pos = _skip_post(text, item.end)
+        unit = units().get(item.quantity.base_unit)
+        if item.quantity.base_unit == "" or unit and unit.kind == "count":
+            # counts name what they count after the measure word: 285个计划新开工项目
+            item.subject = _following_noun(text, pos, next_start) or item.subject
+        # the thing measured follows when nothing precedes the number (，64.2%的县医院; ，85%以上农户),
+        # when a verb governs it (惠及3400万人的引大济岷工程), or when the clause gave no real subject
+        # (一次性增加6万亿元地方专项债务限额)
+        verb_before = _VERB.search(prefix[-4:] + "|")
+        governed = not item.subject and verb_before is not None and verb_before.end() == len(prefix[-4:])
+        weak_subject = item.subject is None or len(item.subject) <= 3
+        if (
+            not prefix.strip()
+            or text.startswith("的", pos) and governed
+            or weak_subject and item.quantity.base_unit not in _NO_FOLLOWING
+        ):
+            following = _following_noun(text, pos + text.startswith("的", pos), next_start)
+            item.subject = following or item.subject
+        if item.subject is None and previous is not None and (item.metric is None or _METRIC_AT_END.search(item.metric)):
+            item.subject = previous.subject  # 实现地区生产总值67665亿元，增长5.5% (not 强化39个…: a new object)
+        elif item.subject in _BARE_MEASURES and previous is not None and previous.subject:
+            item.subject = previous.subject + item.subject  # 新增重点实验室15家、总数达36家
+        previous = item
+    _split_list_subjects(items)
+
+
+def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+    i = pos - 1
+    while i >= sentence_start and text[i] not in _CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def _is_list_gap(gap: str) -> bool:
+    post = _POST_QUALIFIER.match(gap)
+    if post:
+        gap = gap[post.end() :]
+    return gap in {"、", "和", "及", "与", "以及", "、以及"}
+
+
+def _skip_post(text: str, pos: int) -> int:
+    post = _POST_QUALIFIER.match(text, pos)
+    return post.end() if post else pos
+
+
+def _post_qualifier(text: str, pos: int, limit: int) -> str | None:
+    post = _POST_QUALIFIER.match(text, pos, limit)
+    return post.group(1) if post else None
+
+
+def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
+    """(subject, metric, qualifier) from the clause text before a quantity."""
+    qualifier = None
+    metric = None
+    rest = prefix
+    for _ in range(3):  # 增长超过, 达到约, 突破
+        moved = False
+        match = _PRE_QUALIFIER.search(rest)
+        if match and match.group(1) != "达":
+            qualifier = qualifier or match.group(1)
+            rest = rest[: match.start()]
+            moved = True
+        match = _METRIC_AT_END.search(rest)
+        if match and metric is None:
+            metric = match.group(1)
+            rest = rest[: match.start()]
+            moved = True
+        if not moved:
+            break
+    if qualifier == "破":
+        qualifier = "突破"
+    if metric is None and qualifier in {"突破", "超过"}:
+        metric = qualifier
+    if metric and metric.startswith(("高于", "低于", "快于")):
+        metric = metric[:2]
+    rest = _TRAIL.sub("", rest)
+    verbs = list(_VERB.finditer(rest))
+    if verbs:
+        last = verbs[-1]
+        if metric and metric not in _WEAK_METRICS and _VERB_NOUN.match(rest, last.start()):
+            pass  # 接待游客人次、旅游总花费…分别增长: the verb is part of a measured noun
+        elif len(rest) - last.end() > 2:
+            if metric is None:
+                metric = last.group(1)
+            rest = rest[last.end() :]
+        elif len(rest) - last.end() == 2:  # 城镇新增就业, 可再生能源新增装机: keep the whole phrase
+            if metric is None:
+                metric = last.group(1)
+        elif metric is not None:
+            pass  # 全社会研发投入增长9.4%: the final "verb" is part of the noun
+        elif len(verbs) > 1 and last.start() - verbs[-2].end() >= 2:
+            # 完成大中型灌区现代化改造222.2万亩: the object sits between the verbs
+            metric = verbs[-2].group(1)
+            rest = rest[verbs[-2].end() :]
+        elif len(verbs) > 1:  # 中欧班列累计开行超1.1万列: the object comes before both
+            metric = verbs[-2].group(1)
+            rest = rest[: verbs[-2].start()]
+        else:  # 适老化改造3万户; 新培育6个…: the verb governs the count
+            metric = last.group(1)
+            if len(rest[: last.start()].rsplit("、", 1)[-1].strip()) < 3:
+                rest = ""  # 谋划多年、惠及3400万人的…: no object before the verb
+    return _clean_subject(rest), metric, qualifier
+
+
+def _clean_subject(phrase: str) -> str | None:
+    """Trim time, region and connective words off a candidate subject."""
+    phrase = phrase.strip().replace("分别", "")
+    for mark in "从由":  # 国内生产总值从不到70万亿元增加到…
+        if mark in phrase[2:]:
+            phrase = phrase[: phrase.index(mark, 2)]
+    for _ in range(6):
+        before = phrase
+        phrase = phrase.lstrip("，、；：（）() ")
+        match = _TIME.match(phrase) or _DURATION.match(phrase)
+        if match:
+            phrase = phrase[match.end() :]
+        match = region_pattern().match(phrase)
+        if match and len(phrase) > match.end():
+            phrase = phrase[match.end() :]
+        match = _LEAD.match(phrase)
+        if match and len(phrase) > match.end():
+            phrase = phrase[match.end() :]
+        phrase = _TRAIL.sub("", phrase)
+        if phrase == before:
+            break
+    if "等" in phrase[1:] and not phrase.startswith("等级"):  # 等级民宿: a word, not a list's end
+        head = phrase.rsplit("等", 1)[1]
+        if len(head) >= 2:
+            phrase = head
+    if len(phrase) > _MAX_SUBJECT and "的" in phrase:
+        tail = phrase.rsplit("的", 1)[1]
+        if len(tail) >= 2:
+            phrase = tail
+    if len(phrase) > _MAX_SUBJECT and "、" not in phrase:
+        phrase = phrase[-_MAX_SUBJECT:]
+    phrase = phrase.strip("，、；：的 ").removesuffix("等")
+    if len(phrase) < 2 or _TIME.fullmatch(phrase) or region_pattern().fullmatch(phrase):
+        return None
+    return phrase
+
+
+def _following_noun(text: str, pos: int, limit: int) -> str | None:
+    """The thing counted when it follows its count: 285个(计划新开工项目)全部开工."""
+    end = min(limit, pos + 14)
+    stop = _FOLLOW_STOP.search(text, pos, end)
+    verb = _VERB.search(text, pos + 1, stop.start() if stop else end)
+    if verb:
+        stop = verb
+    noun = text[pos : stop.start() if stop else end].rstrip("和及与")
+    lead = _VERB.match(noun)
+    if lead:  # 两次下调(存款准备金率…)
+        noun = noun[lead.end() :]
+    for pattern in (_PRE_QUALIFIER, _METRIC_AT_END):  # 203个…优良率达(100%)
+        noun = pattern.sub("", noun) if len(noun) > 3 else noun
+    if len(noun) < (2 if lead else 1):
+        return None
+    if stop is None and end < limit:
+        return None  # runs on: a clause, not a noun
+    if not noun or not _is_cjk(noun[0]):
+        return None
+    return noun
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _split_list_subjects(items: list[_Found]) -> None:
+    """"A、B、C增加值分别增长6.9%、8.4%、10.2%": give each value its own subject."""
+    runs: dict[int, list[_Found]] = {}
+    for i, item in enumerate(items):
+        head = i if item.list_head is None else item.list_head
+        runs.setdefault(head, []).append(item)
+    for run in runs.values():
+        subject = run[0].subject
+        if len(run) < 2 or not subject:
+            continue
+        parts = [p for p in _LIST_SPLIT.split(subject) if p]
+        if len(parts) != len(run):
+            continue
+        measure = _MEASURE_NOUN.search(parts[-1])
+        entity = _ENTITY_NOUN.search(parts[-1])
+        for item, part in zip(run, parts, strict=True):
+            if measure and not _MEASURE_NOUN.search(part) and len(part) < len(parts[-1]):
+                part += measure.group(1)
+            elif entity and len(part) <= 2 and len(parts[-1]) > len(part):
+                part += entity.group(1)
+            item.subject = part
+
+
+# --- period and region ---------------------------------------------------------------------
+def _period(text: str, sentence: Span, item: _Found) -> str | None:
+    sentence_start, sentence_end = sentence
+    clause_start = _clause_start(text, sentence_start, item.start)
+    best = None
+    for match in _TIME.finditer(text, sentence_start, item.start):
+        if match.start() >= clause_start or _reaches_later_clauses(match):
+            best = match.group()
+    if best:
+        return best
+    clause_end = item.end
+    while clause_end < sentence_end and text[clause_end] not in _CLAUSE_END:
+        clause_end += 1
+    match = _TIME.search(text, item.end, clause_end)
+    if match:
+        return match.group()
+    return None
+
+
+def _reaches_later_clauses(match: re.Match[str]) -> bool:
+    """Does an earlier clause's time expression date this quantity? Not a review opener ("一年来，…",
+    "过去五年，…"): that frames a narrative, it is not the period of each figure in it."""
+    return not (match.group().endswith("来") or match.group().startswith("过去"))
+
+
+def _region(doc: Document, text: str, sentence: Span, item: _Found) -> str | None:
+    clause_start = _clause_start(text, sentence[0], item.start)
+    for start, end in ((clause_start, item.start), (sentence[0], clause_start)):
+        lead = region_pattern().match(text, _skip_lead(text, start, end), end)
+        if lead:  # 泸州经济总量突破3000亿元: the clause is about that region
+            return normalize_region(lead.group())
+        if _OWN_REGION_WORDS.search(text, start, end):
+            return doc.meta.region
+    return doc.meta.region
+
+
+def _skip_lead(text: str, start: int, end: int) -> int:
+    """Position after leading connectives and time words (其中, 在, 2024年) of a clause."""
+    for _ in range(3):
+        match = _TIME.match(text, start, end) or _LEAD_WORD.match(text, start, end)
+        if not match or match.end() == start:
+            break
+        start = match.end()
+    return start
+
+
+def _indicator(doc: Document, text: str, sentence: Span, item: _Found) -> Indicator:
+    quantity = item.quantity
+    return Indicator(
+        subject=item.subject,
+        metric=item.metric,
+        value=quantity.value,
+        unit=quantity.unit,
+        qualifier=item.qualifier or quantity.approx,
+        period=_period(text, sentence, item),
+        region=_region(doc, text, sentence, item),
+        evidence=text[sentence[0] : sentence[1]],
+        span=(item.start, item.end),
+        quantity=text[item.start : item.end],
+        base_value=quantity.base_value,
+        base_unit=quantity.base_unit,
+    )

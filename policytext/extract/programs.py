@@ -1,0 +1,392 @@
+"""Named programmes: 《…》 titles, “…”-quoted and plain names ending in 行动, 计划, 工程, 方案 …"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..document import Document, Program
+
+# name endings and the programme kind they give; longer endings first
+SUFFIX_KINDS = {
+    "专项行动计划": "plan",
+    "行动计划": "plan",
+    "专项行动": "action",
+    "实施方案": "scheme",
+    "行动方案": "scheme",
+    "工作方案": "scheme",
+    "法草案": "regulation",
+    "行动": "action",
+    "计划": "plan",
+    "工程": "project",
+    "方案": "scheme",
+    "体系": "system",
+    "试点": "pilot",
+    "任务": "task",
+    "战略": "strategy",
+    "条例": "regulation",
+    "规划": "plan",
+    "纲要": "plan",
+    "专项": "project",
+    "清单": "document",
+    "法": "regulation",
+}
+# verbs that govern a programme; compounds first so "聚力实施" wins over "实施"
+PROGRAM_VERBS_TEXT = (
+    "聚力实施 着力实施 全力实施 启动实施 组织实施 制定实施 贯彻落实 启动建设 发展壮大 研究制定 "
+    "出台 实施 开展 完成 构建 启动 制定 推进 推动 落实 印发 发布 编制 深化 建设 打造 组织 执行 部署 "
+    "建立 健全 完善 谋划 推出 争取 创建 申报 开启 做实 推行 实行 修订 审议 通过 贯彻 抓好 做好 办好 "
+    "用好 入选 获批 纳入 争创 承担 参与 批准 实现 加强 扩大 攻坚 优化 培育 壮大 建成 "
+)
+PROGRAM_VERBS = frozenset(PROGRAM_VERBS_TEXT.split())
+# adverbs and function words a plain name never reaches back over
+_STOP_WORDS_TEXT = (
+    "的 在 对 把 将 为 从 向 是 了 以及 等 或者 "
+    "加快 深入 大力 持续 全面 扎实 积极 稳步 有序 继续 进一步 加力 "
+    "一批 一系列 各类 各项 这个 这项 该 本 此 上述 聚焦 围绕 形成 加强 发挥 融入 提供 加大 提高 "
+    "我省 我市 我区 我国 进入 应当 可以 按照 符合 拟订 相关 "
+)
+# joins that end a name only where a previous programme ends ("实施A计划和B计划")
+_JOINS = "、和及与"
+_GENERIC_TAILS = ("目标任务", "主要任务", "各项任务", "工作任务")
+_NAME_BREAKS = "，。；：！？\n（）()《》「」 　"
+_AFTER_OK = "，。；：！？、）)”’\n和及与等的"
+_AFTER_WORDS = ("城市", "建设")
+_MAX_NAME = 40
+_NOUNS_AFTER_VERB_TEXT = "力度 水平 进度 情况 工作 效果 机制 范围 能力 质量 成效 方案 计划 中 的"
+_NOUNS_AFTER_VERB = tuple(_NOUNS_AFTER_VERB_TEXT.split())
+# stems that do not name a programme on their own ("提升行动", "三年行动计划")
+_NON_NAME_STEM = re.compile(
+    r"“?(?:[一二三四五六七八九十两\d]+年|提升|升级|攻坚|专项|示范|改造|提质|发展|创新|建设|推进|深化提升)”?"
+)
+# a stated amount means a target, not a name ("森林抚育提升200万亩任务"); years too
+_QUANTITY_IN_NAME = re.compile(r"[%％]|\d{4}年|[\d.]+(?:万|亿|亩|公里|千米|平方|吨|户|家)")
+_COUNT_IN_NAME = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|项)")
+_COUNT_BEFORE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|项)$")
+# stems that make a keyword a kind or a period, not a name: 阶段性任务, “十四五”任务, 2025年任务
+_GENERIC_STEM = re.compile(r".{0,30}性|十[一二三四五六七八九]五|\d{4}年?|[今明]年")
+_MIN_SUBJECT_STEM = 4
+_COUNT_VERBS = frozenset({"新增", "新建", "新设", "获评", "确定"})
+_COUNT_VERBS_RE = re.compile("|".join(sorted(_COUNT_VERBS)) + "|设立|公布|发行|新发行|抢抓|运用|强化|整县")
+# keywords that end a name standing as a clause's subject ("…找矿突破战略行动探获…"); 战略, 专项,
+# 体系 … are too often the first half of a longer noun (战略支撑, 专项债) there
+_SUBJECT_SUFFIXES = frozenset({"行动", "工程", "计划", "试点", "行动计划", "专项行动"})
+# prepositions and pronouns that never open a name
+_NOT_NAME_START = "以比据按随经由我其这该"
+_LEADING_COUNT = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|类)|首批|一批")
+# verbs that also end programme names ("…发展实施方案", "…建设工程", "…攻坚行动")
+_NAME_VERBS_TEXT = "实施 建设 攻坚 推进 深化 打造 执行 构建 创建 提升 优化 培育"
+_NAME_VERBS = frozenset(_NAME_VERBS_TEXT.split())
+# words before 法 that make an ordinary word (办法, 执法), not a law's name
+_NOT_LAW_TEXT = "方 办 执 依 合 违 立 司 做 想 说 用 算 手 语 书 写 玩 打 看 技 文 章 兵 战 疗 治"
+_NOT_LAW = tuple(_NOT_LAW_TEXT.split())
+# words a 《…》 title of a policy document contains (films and books are not programmes)
+_TITLE_WORDS = (
+    "法", "条例", "规定", "办法", "意见", "通知", "方案", "计划", "规划", "纲要", "决定", "决议", "报告", "清单",
+    "目录", "指南", "标准", "细则", "措施", "政策", "公约", "协定", "宣言", "战略", "分类", "纪要", "白皮书",
+    "行动", "工程", "体系", "制度", "准则", "守则", "章程", "批复", "通告", "公告", "若干", "指引", "要点",
+)  # fmt: skip
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, SUFFIX_KINDS)))
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(PROGRAM_VERBS, key=len, reverse=True))))
+
+
+@cache
+def _boundary_pattern() -> re.Pattern[str]:
+    words = PROGRAM_VERBS | set(_STOP_WORDS_TEXT.split())
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[{re.escape(_NAME_BREAKS)}]|”(?=“)|{alternatives}")
+
+
+@cache
+def _last_break_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?s).*[{re.escape(_NAME_BREAKS)}]")
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile(r"《([^《》\n]{1,100})》")
+
+
+@cache
+def _after_verb_pattern() -> re.Pattern[str]:
+    adverbs = "加快|深入|全面|扎实|持续|稳步|有序|正式|顺利|加速|大力"
+    return re.compile(
+        rf"(?:{adverbs})?(启动实施|启动建设|实施|推进|开展|落实|启动|完成|构建|建设|建成|印发|出台)"
+    )
+
+
+@cache
+def _package_pattern() -> re.Pattern[str]:
+    # quoted policy packages: 出台“18条”, 稳增长“21条”
+    return re.compile(r"“[^“”\n]{0,6}?[0-9一二三四五六七八九十]{1,3}条”")
+
+
+def _kind(name: str) -> str:
+    core = name.rstrip("”")
+    for suffix, kind in SUFFIX_KINDS.items():
+        if core.endswith(suffix):
+            return kind
+    return "action"
+
+
+def _verb_before(text: str, pos: int) -> str | None:
+    """The programme verb ending exactly at `pos` (the longest, "聚力实施" over "实施"), if any."""
+    for length in (4, 3, 2):
+        if pos - length >= 0 and text[pos - length : pos] in PROGRAM_VERBS:
+            return text[pos - length : pos]
+    return None
+
+
+def _clause_verb(text: str, pos: int) -> str | None:
+    """The first programme verb of the clause ending at `pos` ("加快构建从…到…的全链条服务体系" → 构建)."""
+    start = pos
+    while start > 0 and pos - start < _MAX_NAME and text[start - 1] not in "，。；：！？\n":
+        start -= 1
+    match = _verb_pattern().search(text, start, pos)
+    return match.group() if match else None
+
+
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    """Is `pos` inside a “…” that opened after `start`?"""
+    segment = text[start:pos]
+    return segment.count("“") > segment.count("”")
+
+
+def _name_start(text: str, suffix_start: int, program_ends: set[int], quoted: bool) -> tuple[int, str | None]:
+    """Left end of a plain name ending at `suffix_start`, and the boundary word found there.
+
+    A name runs back to punctuation, a verb or a function word; it may hold 、 and 和 ("A、B和C融合
+    试点") unless a programme ends there or the name is a quoted item ("“A”、“B行动”").
+    """
+    window_start = max(0, suffix_start - _MAX_NAME)
+    # quotes are balanced within the clause, not across a long quotation
+    last_break = _last_break_pattern().match(text, window_start, suffix_start)
+    if last_break:
+        window_start = last_break.end() - 1
+    cuts: list[tuple[int, str | None]] = [(0, None)] if window_start == 0 else []
+    has_quote = "“" in text[window_start:suffix_start]
+    for match in _boundary_pattern().finditer(text, window_start, suffix_start):
+        word = match.group()
+        if word[0] in _NAME_BREAKS or not has_quote or not _inside_quote(text, window_start, match.end()):
+            cuts.append((match.end(), word))
+    for join in _JOINS:
+        pos = text.find(join, window_start, suffix_start)
+        while pos >= 0:
+            if pos in program_ends or quoted and join == "、":
+                cuts.append((pos + 1, join))
+            pos = text.find(join, pos + 1, suffix_start)
+    cuts.sort()
+    while cuts:
+        cut, word = cuts[-1]
+        stem = text[cut:suffix_start]
+        # a verb right before the suffix belongs to the name ("发展实施方案", "建设工程"), and so does
+        # one before a stem that is no name by itself ("…创新提升三年行动", "…优化升级行动")
+        breaks = bool(word) and word[0] in _NAME_BREAKS
+        if (len(stem) < 2 and word in _NAME_VERBS) or (not breaks and _NON_NAME_STEM.fullmatch(stem)):
+            cuts.pop()
+            continue
+        break
+    if not cuts or suffix_start - cuts[-1][0] < 1:
+        return -1, None
+    return cuts[-1]
+
+
+def _after_list(text: str, start: int, end: int, boundary: str | None) -> tuple[int, str | None]:
+    """Without a governing verb, A、B、C工程 is a list of names: the last one starts after the last 、."""
+    for pos in range(end - 1, start - 1, -1):
+        if text[pos] == "、" and not _inside_quote(text, start, pos):
+            return pos + 1, "、"
+    return start, boundary
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _count_start(text: str, start: int) -> int:
+    """Start of the count ("4个") that ends at `start`, or `start`."""
+    match = _COUNT_BEFORE.search(text[max(0, start - 6) : start])
+    return start - len(match.group()) if match else start
+
+
+def _after_count(text: str, start: int, suffix_start: int, boundary: str | None) -> tuple[int, str | None]:
+    """A count before the name marks where it starts, over any verb inside it: 新增4个服务业扩大开放综合试点.
+
+    Returns the new start and the verb before the count (None when nothing moves)."""
+    if boundary is None or boundary not in PROGRAM_VERBS:
+        return start, None
+    window_start = max(0, start - len(boundary) - 16)
+    counts = list(_COUNT_IN_NAME.finditer(text, window_start, start - len(boundary)))
+    if not counts:
+        return start, None
+    count = counts[-1]
+    between = text[count.end() : start - len(boundary)]
+    if any(ch in _NAME_BREAKS or ch in "、，" for ch in between) or len(between) < 2:
+        return start, None
+    verb = _verb_before(text, count.start())
+    if verb is None and text[count.start() - 2 : count.start()] in _COUNT_VERBS:
+        verb = text[count.start() - 2 : count.start()]
+    return (count.end(), verb) if verb else (start, None)
+
+
+def _title_programs(text: str) -> list[Program]:
+    found = []
+    for match in _title_pattern().finditer(text):
+        if len(match.group(1)) >= 8 or any(word in match.group(1) for word in _TITLE_WORDS):
+            verb = _verb_before(text, match.start())
+            found.append(Program(match.group(1), "document", verb, (match.start(1), match.end(1))))
+    return found
+
+
+def _ending_ok(text: str, suffix: str, start: int, end: int) -> bool:
+    """Does the keyword at text[start:end] end a name (not 办法, 专项债, 计划生育 …)?"""
+    if suffix == "法":
+        return not text.startswith(_NOT_LAW, start - 1) and end - start >= 1
+    return True
+
+
+def _mark(mask: bytearray, spans: list[tuple[int, int]]) -> None:
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+
+
+def _overlaps(mask: bytearray, start: int, end: int) -> bool:
+    return mask.find(1, start, end) >= 0
+
+
+def _plain_programs(text: str, blocked: bytearray) -> list[Program]:
+    found: list[Program] = []
+    program_ends: set[int] = set()
+    for match in _suffix_pattern().finditer(text):
+        suffix, end = match.group(), match.end()
+        if blocked[match.start()]:
+            continue
+        if not _ending_ok(text, suffix, match.start(), end):
+            continue
+        closing_quote = text.startswith("”", end)
+        after_pos = end + closing_quote
+        after = text[after_pos] if after_pos < len(text) else "。"
+        after_verb = _after_verb_pattern().match(text, after_pos)
+        if after_verb and text.startswith(_NOUNS_AFTER_VERB, after_verb.end()):
+            after_verb = None  # "…战略实施力度": 实施 starts another noun
+        after_ok = (
+            after in _AFTER_OK
+            or (closing_quote and after == "“")
+            or text.startswith(_AFTER_WORDS, after_pos)
+            or after_verb
+        )
+        if not after_ok and (
+            not _is_han(after) or suffix == "法" or after in "性化治" or _suffix_pattern().match(text, after_pos)
+        ):
+            continue  # 战略性, 法治化, 战略|行动: the keyword is inside a longer word
+        start, boundary = _name_start(text, match.start(), program_ends, closing_quote)
+        if start < 0:
+            continue
+        # without a break after it, a name must open its clause: the subject of what follows ("…引水工程试通水")
+        opens_clause = boundary is None or boundary[0] in _NAME_BREAKS
+        if not after_ok and (
+            not opens_clause
+            or suffix not in _SUBJECT_SUFFIXES
+            or match.start() - start < _MIN_SUBJECT_STEM
+            or text[start] in _NOT_NAME_START
+            or _COUNT_VERBS_RE.match(text, start)
+        ):
+            continue
+        start, counted_verb = _after_count(text, start, match.start(), boundary)
+        if counted_verb is not None:
+            boundary = counted_verb or None
+        if boundary is None or boundary not in PROGRAM_VERBS:
+            start, boundary = _after_list(text, start, match.start(), boundary)
+        if closing_quote:
+            if text.count("“", start, end) <= text.count("”", start, end):
+                continue
+            end += 1
+        verb_pos = start if counted_verb is None else _count_start(text, start)
+        lead = _LEADING_COUNT.match(text, start, end)
+        if lead:
+            start = lead.end()
+        if text[start] == "“" and text[end - 1] == "”" and text.count("“", start, end) == 1:
+            start, end = start + 1, end - 1
+        quoted_name = "“" in text[start:end]
+        name = text[start:end]
+        core = name.strip("“”")
+        if len(core) <= len(suffix) or core.endswith(_GENERIC_TAILS) or _QUANTITY_IN_NAME.search(name):
+            continue
+        if suffix == "任务" and _GENERIC_STEM.fullmatch(core[: -len(suffix)].strip("“”")):
+            continue  # 阶段性任务, “十四五”任务: a kind or a period, not a name
+        if suffix == "法" and len(core) < 5 or suffix == "规划" and after in "、和及与":
+            continue
+        if suffix == "规划" and (boundary not in PROGRAM_VERBS or len(core) < 4):
+            continue  # 规划 is as often a verb ("统一规划") as a plan's name
+        verb = _verb_before(text, verb_pos) if boundary and boundary in PROGRAM_VERBS else None
+        if counted_verb:
+            verb = counted_verb
+        if verb is None and boundary in tuple(_JOINS) + ("”",) and found and found[-1].span[1] >= start - 2:
+            verb = found[-1].verb
+        if after_verb and (verb is None or after_verb.group() == "建设" and suffix == "体系"):
+            verb = after_verb.group(1)  # "推进现代化产业体系建设": the system's own verb is 建设
+        if verb is None and boundary == "的":
+            verb = _clause_verb(text, verb_pos)
+        if len(core) - len(suffix) < 3 and verb is None and not quoted_name:
+            continue
+        if suffix == "体系" and verb is None:
+            continue  # a 体系 is a programme as the object of a build verb ("构建现代化产业体系")
+        found.append(Program(name, _kind(name), verb, (start, end)))
+        program_ends.add(end if not text.startswith("”", end) else end + 1)
+    return found
+
+
+def _package_programs(text: str, blocked: bytearray) -> list[Program]:
+    """Quoted policy packages named by their count of articles: 稳增长“21条”."""
+    found = []
+    for match in _package_pattern().finditer(text):
+        start, end = match.span()
+        if _overlaps(blocked, start, end):
+            continue
+        prefix = start
+        while prefix > 0 and start - prefix < 6 and "\u4e00" <= text[prefix - 1] <= "\u9fff":
+            prefix -= 1
+        cut = max((m.end() for m in _boundary_pattern().finditer(text, prefix, start)), default=prefix)
+        verb = _verb_before(text, cut)
+        if verb is None and found and found[-1].span[1] == start:
+            verb = found[-1].verb  # 出台稳增长“21条”“18条”
+        if verb in ("出台", "印发", "发布", "制定", "实施", "落实"):
+            found.append(Program(text[cut:end], "document", verb, (cut, end)))
+    return found
+
+
+def _campaign_programs(text: str, taken: bytearray) -> list[Program]:
+    """Campaigns named as the object of 开展: "开展新一轮大规模技术改造"."""
+    found = []
+    pattern = r"(?<=开展)(?:新一轮|大规模)[^，。；：！？、\n“”《》]{2,14}?(?=[，。；：！？、\n])"
+    for match in re.finditer(pattern, text):
+        start, end = match.span()
+        if not _overlaps(taken, start, end):
+            found.append(Program(match.group(), "action", "开展", (start, end)))
+    return found
+
+
+def extract_programs(doc: Document) -> list[Program]:
+    """Named programmes, plans, projects, pilots, strategies and documents in `doc.text`."""
+    text = doc.text
+    titles = _title_programs(text)
+    taken = bytearray(len(text) + 1)  # characters inside programmes found so far
+    _mark(taken, [(p.span[0] - 1, p.span[1] + 1) for p in titles])
+    plain = _plain_programs(text, taken)
+    _mark(taken, [p.span for p in plain])
+    packages = _package_programs(text, taken)
+    _mark(taken, [p.span for p in packages])
+    found = titles + plain + packages + _campaign_programs(text, taken)
+    found.sort(key=lambda p: p.span)
+    unique: dict[str, Program] = {}
+    for program in found:
+        unique.setdefault(program.name, program)  # one entry per distinct name
+    return list(unique.values())

@@ -1,0 +1,70 @@
+"""Key policy terms: short quoted coinages (“智改数转”) and policy-dictionary words found in the text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from ..document import Document, Token
+from ..resources import data_path, read_lines
+
+_DICTIONARY = "policy_dict.txt"
+_MAX_TERMS = 80
+
+
+@cache
+def _quoted_pattern() -> re.Pattern[str]:
+    return re.compile(r"“([^“”‘’\n，。、；：！？,;:!?]{2,8})”|‘([^“”‘’\n，。、；：！？,;:!?]{2,8})’")
+
+
+@cache
+def policy_terms() -> frozenset[str]:
+    """Words of the policy dictionary (jieba format "word freq tag"); empty if the file is absent."""
+    if not data_path(_DICTIONARY).is_file():
+        return frozenset()
+    words = (line.split()[0] for line in read_lines(_DICTIONARY))
+    return frozenset(word for word in words if len(word) >= 2)
+
+
+@cache
+def _dictionary_pattern() -> re.Pattern[str] | None:
+    words = sorted(policy_terms(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def quoted_terms(text: str) -> list[str]:
+    """Short terms written inside “…” or ‘…’, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for match in _quoted_pattern().finditer(text):
+        term = (match.group(1) or match.group(2)).strip()
+        if len(term) >= 2 and not term.isdigit():
+            seen.setdefault(term, None)
+    return list(seen)
+
+
+def extract_key_terms(doc: Document, tokens: Sequence[str | Token] | None = None) -> list[str]:
+    """Quoted terms and policy-dictionary terms of `doc`, most frequent first.
+
+    Dictionary words are found in the text (longest first); `tokens` (strings or `Token`s from
+    segmentation), when given, add dictionary words that only occur inside longer ones.
+    """
+    text = doc.text
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    dictionary = policy_terms()
+    if (pattern := _dictionary_pattern()) is not None:
+        for match in pattern.finditer(text):
+            counts[match.group()] += 1
+            first_seen.setdefault(match.group(), match.start())
+    for index, item in enumerate(tokens or ()):
+        token = item if isinstance(item, str) else item.text
+        if token in dictionary and token not in first_seen:
+            counts[token] += 1  # a dictionary word the text scan shadowed by a longer one
+            first_seen[token] = len(text) + index
+    for term in quoted_terms(text):
+        counts[term] = max(counts[term], text.count(term))
+        first_seen.setdefault(term, text.find(term))
+    ranked = sorted(counts, key=lambda term: (-counts[term], first_seen.get(term, 0)))
+    return ranked[:_MAX_TERMS]

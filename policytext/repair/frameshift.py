@@ -1,0 +1,451 @@
+"""Undo GB18030 frame shifts: stretches decoded one byte out of step.
+
+A page's bytes lost one lead byte (shown as "?" or not at all); from there every decoded pair
+straddles two characters — the trail byte of one and the lead byte of the next — until an
+ASCII byte brings the decoder back in step. The stretch then ends either with an ASCII letter
+(a trail byte in 0x40–0x7E) or with "?" (a trail byte lost before an ASCII byte).
+
+Each such ending is a candidate. Walking back from it over characters that can be straddled
+pairs (two GB18030 bytes, the second a lead byte >= 0x81; full-width punctuation folded to
+ASCII counts as its A3xx bytes), every start position is tried: the characters are re-encoded
+and re-paired one byte later, the lost lead byte (and a lost last trail byte) are chosen by
+the character model jointly with their neighbours, and the best reading must beat the text
+as it stands by a clear margin. A pinyin annotation right after the stretch, `(fā)`, must
+be a reading of the stretch's last character.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import cache
+
+from ..document import Edit
+from .charlm import CharLM, load, normalize
+
+MAX_SPAN = 48  # longest damaged stretch considered, in characters
+MIN_GAIN = 4.0  # log-probability margin (nats) a repair must win by ...
+SLOT_COST = 5.0  # ... plus this for each lost byte the model chose freely
+BARE_COST = 10.0  # ... plus this when "?" and one letter are all the evidence
+TOP_LEADS = 40  # lost-byte candidates kept per slot (by character frequency)
+TOP_JOINT = 16  # ... and when two lost bytes are chosen together for one pair
+MIN_BUDGET = 2000  # endings examined per text at least ...
+CHARS_PER_EVALUATION = 32  # ... and one more per this many characters
+RARE_LOGP = -11.0  # a character rarer than this (log unigram probability) is evidence of damage
+PINYIN_BONUS = 6.0
+PINYIN_MISMATCH = 12.0
+FULLWIDTH_COST = 8.0  # a lost byte read as a full-width letter or digit
+SCRIPT_COST = 4.0  # a lost byte read as a character of the other script (simplified/traditional)
+QUOTE_BONUS = 1.0  # a lost byte read as the quotation mark that closes an open quote (or opens)
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_ANNOTATION = re.compile(rf"\(([a-zA-Z{_TONED}]{{1,7}})\)")
+_ANNOTATION_BEFORE = re.compile(rf"[\u3400-\u9fff\uf900-\ufaff]\([a-zA-Z{_TONED}]{{1,7}}\)$")
+# where a damaged stretch can end: "?" (a lost trail byte) or an ASCII letter/sign right
+# after a non-ASCII character or a (folded) punctuation mark (a trail byte 0x40-0x7E read
+# as ASCII)
+_ENDINGS = re.compile(r"\?|(?<=[^\x00-\x20(0-9A-Za-z\x7f])[\x40-\x7e]")
+_FOLDABLE = frozenset(chr(c) for c in range(0x21, 0x7F))
+_EXPANSION_ENDS = frozenset(").")
+MAX_EXPANSION = 4
+
+
+@cache
+def _pair_chars() -> dict[int, str]:
+    """Every two-byte GB18030 code (lead << 8 | trail) and the character it decodes to."""
+    table: dict[int, str] = {}
+    for lead in range(0x81, 0xFF):
+        for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
+            try:
+                table[lead << 8 | trail] = bytes((lead, trail)).decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+    return table
+
+
+def _restored_penalty(code: int, ch: str) -> float | None:
+    """Extra cost of reading a lost byte so that it makes `ch` (None: impossible).
+
+    Private-use characters never were text; full-width ASCII punctuation (the A3 row) was
+    folded to ASCII before the page was encoded, so it cannot be in the original bytes;
+    full-width letters and digits are possible but rare.
+    """
+    if "\ue000" <= ch <= "\uf8ff" or len(ch) != 1:
+        return None
+    if code >> 8 == 0xA3:
+        return FULLWIDTH_COST if ch.isalnum() else None
+    return 0.0
+
+
+@cache
+def _by_trail(trail: int) -> tuple[tuple[str, float], ...]:
+    """(char, penalty) for a lost lead byte before a known trail byte, most frequent first."""
+    lm = load()
+    chars = _pair_chars()
+    found = []
+    for lead in range(0x81, 0xFF):
+        ch = chars.get(lead << 8 | trail)
+        penalty = None if ch is None else _restored_penalty(lead << 8 | trail, ch)
+        if penalty is not None:
+            found.append((ch, penalty))
+    found.sort(key=lambda item: item[1] - lm.unigram_logp(normalize(item[0])))
+    return tuple(found[:TOP_LEADS])
+
+
+@cache
+def _by_lead(lead: int, trails: tuple[int, ...]) -> tuple[tuple[str, float], ...]:
+    """(char, penalty) for a known lead byte and a lost trail byte among `trails`, most frequent first."""
+    lm = load()
+    chars = _pair_chars()
+    found = []
+    for trail in trails:
+        ch = chars.get(lead << 8 | trail)
+        penalty = None if ch is None else _restored_penalty(lead << 8 | trail, ch)
+        if penalty is not None:
+            found.append((ch, penalty))
+    found.sort(key=lambda item: item[1] - lm.unigram_logp(normalize(item[0])))
+    return tuple(found)
+
+
+_HIGH_TRAILS = tuple(range(0x80, 0xFF))
+_QUOTES = {"“": "”", "”": "“", "‘": "’", "’": "‘"}
+_OPENING = "“‘"
+
+
+@cache
+def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(characters only simplified text uses, characters only traditional text uses)."""
+    from ..convert import converter
+
+    vocabulary = "".join(ch for ch in load().unigram if "\u4e00" <= ch <= "\u9fff")
+    to_trad = converter("s2t").convert(vocabulary)
+    to_simp = converter("t2s").convert(vocabulary)
+    if len(to_trad) != len(vocabulary) or len(to_simp) != len(vocabulary):
+        return frozenset(), frozenset()
+    simplified = frozenset(a for a, b in zip(vocabulary, to_trad, strict=True) if a != b)
+    traditional = frozenset(a for a, b in zip(vocabulary, to_simp, strict=True) if a != b)
+    return simplified, traditional
+
+
+def _foreign_script(text: str, pos: int, memo: dict[int, frozenset[str]]) -> frozenset[str]:
+    """Characters of the other script when the text around `pos` is clearly one script."""
+    block = pos // 400
+    found = memo.get(block)
+    if found is not None:
+        return found
+    simplified, traditional = _script_sets()
+    window = text[max(0, block * 400 - 400) : block * 400 + 800]
+    simp = sum(ch in simplified for ch in window)
+    trad = sum(ch in traditional for ch in window)
+    found = frozenset()
+    if trad >= 3 and trad >= 3 * simp:
+        found = simplified
+    elif simp >= 3 and simp >= 3 * trad:
+        found = traditional
+    memo[block] = found
+    return found
+
+
+_CODE_CACHE: dict[str, int] = {}
+
+
+def _pair_code(ch: str) -> int:
+    """The two bytes `ch` stood for if it is a straddled pair (trail, next lead), else -1."""
+    code = _CODE_CACHE.get(ch)
+    if code is not None:
+        return code
+    if ch in _FOLDABLE:  # full-width form folded to ASCII: the A3 row
+        code = 0xA3A1 + ord(ch) - 0x21
+    elif ch.isascii():
+        code = -1
+    else:
+        try:
+            raw = ch.encode("gb18030")
+        except UnicodeEncodeError:
+            raw = b""
+        code = raw[0] << 8 | raw[1] if len(raw) == 2 and raw[1] >= 0x81 else -1
+    _CODE_CACHE[ch] = code
+    return code
+
+
+def _left_char(text: str, pos: int) -> str:
+    """The character the model conditions on before `pos`, skipping a pinyin annotation."""
+    if pos <= 0:
+        return "\n"
+    if text[pos - 1] == ")":
+        match = _ANNOTATION_BEFORE.search(text, max(0, pos - 11), pos)
+        if match:
+            return match.group()[0]
+    return text[pos - 1]
+
+
+def _right_context(text: str, pos: int) -> tuple[str, str | None]:
+    """(next character for the model, pinyin syllable annotating the stretch's end or None)."""
+    match = _ANNOTATION.match(text, pos)
+    if match:
+        after = match.end()
+        return (text[after] if after < len(text) else "\n"), match.group(1)
+    return (text[pos] if pos < len(text) else "\n"), None
+
+
+def _fits_reading(char: str, syllable: str | None) -> bool | None:
+    if syllable is None:
+        return None
+    from .pinyin import is_reading
+
+    return is_reading(char, syllable)
+
+
+def find_frame_shifts(text: str) -> list[Edit]:
+    """Edits restoring stretches decoded out of step (kind "frame_shift"), non-overlapping."""
+    candidates: list[tuple[float, Edit]] = []
+    done: set[int] = set()
+    scripts: dict[int, frozenset[str]] = {}
+    budget = MIN_BUDGET + len(text) // CHARS_PER_EVALUATION
+    for match in _ENDINGS.finditer(text):
+        end = match.start()
+        if end in done:
+            continue
+        done.add(end)
+        budget -= 1
+        if budget < 0:
+            break  # pathological input (an ending every few characters): stop, bounded time
+        found = _repair_ending(text, end, scripts)
+        if found is not None:
+            candidates.append(found)
+    candidates.sort(key=lambda item: -item[0])
+    chosen: list[Edit] = []
+    for _, edit in candidates:
+        if all(edit.end <= e.start or edit.start >= e.end for e in chosen):
+            chosen.append(edit)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+@cache
+def _expansions() -> dict[str, int]:
+    """Multi-character NFKC forms of two-byte codes that can be straddled pairs: "(18)" for ⒅."""
+    found: dict[str, int] = {}
+    for code, ch in _pair_chars().items():
+        if code & 0xFF < 0x81:
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        if 1 < len(folded) <= MAX_EXPANSION and folded not in found:
+            found[folded] = code
+    return found
+
+
+def _walk_back(text: str, end: int) -> tuple[int, list[int], list[int]]:
+    """Start of the run of possible straddled pairs before `end`, their codes, and where each
+    pair's text starts (offsets from the run's start; one character, or an NFKC expansion)."""
+    codes: list[int] = []
+    starts: list[int] = []
+    j = end - 1
+    expansions = None
+    while j >= 0 and len(codes) < MAX_SPAN:
+        ch = text[j]
+        if ch in _EXPANSION_ENDS:  # ")" or "." may close an expanded form such as "(18)" or "9."
+            expansions = expansions or _expansions()
+            width = next(
+                (w for w in range(MAX_EXPANSION, 1, -1) if j - w + 1 >= 0 and text[j - w + 1 : j + 1] in expansions),
+                0,
+            )
+            if width:
+                codes.append(expansions[text[j - width + 1 : j + 1]])
+                starts.append(j - width + 1)
+                j -= width
+                continue
+        code = _pair_code(ch)
+        if code < 0:
+            break
+        alnum = ch.isascii() and ch.isalnum()
+        # a folded full-width letter or digit (NFKC) only when it stands alone
+        if alnum and ((j > 0 and _is_ascii_alnum(text[j - 1])) or _is_ascii_alnum(text[j + 1])):
+            break
+        codes.append(code)
+        starts.append(j)
+        j -= 1
+        # a letter would have brought the decoder back in step: it can only be the first pair;
+        # "?" is a folded "？" pair or the mark of the lost lead byte: nothing before it either
+        if ch == "?" or (alnum and ch.isalpha()):
+            if j >= 0 and text[j] == "?":
+                codes.append(_pair_code("?"))
+                starts.append(j)
+                j -= 1
+            break
+    codes.reverse()
+    starts.reverse()
+    return j + 1, codes, [pos - (j + 1) for pos in starts]
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _looks_garbled(lm: CharLM, run: str) -> bool:
+    """True when `run` holds a character that is rare or never text (private use, unseen)."""
+    return any(lm.unigram_logp(normalize(ch)) < RARE_LOGP for ch in run)
+
+
+def _quote_open(before: str) -> bool:
+    """True when `before` (the line so far) leaves a double quotation mark open."""
+    return before.count("“") > before.count("”")
+
+
+def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> tuple[float, Edit] | None:
+    """The best restoration of a stretch ending at `end`, if it clearly beats the text."""
+    ending = text[end]
+    lost_trail = ending == "?"
+    trails = _HIGH_TRAILS
+    if lost_trail and end + 1 < len(text) and not text[end + 1].isascii():
+        trails = (0x80,)  # only an invalid single byte resyncs before a non-ASCII character
+    start, codes, bounds = _walk_back(text, end)
+    bounds.append(end - start)
+    n = len(codes)
+    if not n:
+        return None
+    lm = load()
+    run = text[start:end]
+    if not _looks_garbled(lm, run) and (lost_trail or n < 2):
+        return None  # ordinary characters before "?" or a letter: cheap to rule out
+    chars = _pair_chars()
+    left = normalize(_left_char(text, start))
+    right_char, syllable = _right_context(text, end + 1)
+    right = normalize(right_char)
+    foreign = _foreign_script(text, end, scripts)
+
+    def adjusted(options: tuple[tuple[str, float], ...]) -> list[tuple[str, float]]:
+        return [(ch, cost + (SCRIPT_COST if ch in foreign else 0.0)) for ch, cost in options]
+
+    # the text as it stands; prefix[k], before[k]: score and last character of text[start:start+k]
+    prefix = [0.0]
+    before = [left]
+    for ch in normalize(run):
+        prefix.append(prefix[-1] + lm.logp(before[-1], ch))
+        before.append(ch)
+    ending_norm = normalize(ending)
+    keep_score = prefix[n] + lm.logp(before[n], ending_norm) + lm.logp(ending_norm, right)
+
+    # restored characters that do not depend on where the stretch starts:
+    # shifted[k] = (trail byte of pair k, lead byte of pair k + 1)
+    shifted = [chars.get((codes[k] & 0xFF) << 8 | codes[k + 1] >> 8) for k in range(n - 1)]
+
+    # candidates for the last character: (char, cost)
+    if lost_trail:
+        options = _by_lead(codes[-1] & 0xFF, trails)
+        if syllable is not None:
+            fitting = tuple((ch, cost - PINYIN_BONUS) for ch, cost in options if _fits_reading(ch, syllable))
+            options = fitting or options
+        line_start = text.rfind("\n", max(0, start - 500), start) + 1
+        is_open = _quote_open(text[line_start:start] + "".join(ch for ch in shifted if ch))
+        last_options = [
+            (ch, cost - QUOTE_BONUS if ch in _QUOTES and (ch in _OPENING) != is_open else cost)
+            for ch, cost in adjusted(options[:TOP_LEADS])
+        ]
+    elif n:
+        code = (codes[-1] & 0xFF) << 8 | ord(ending)
+        fixed = chars.get(code)
+        if fixed is None:
+            return None
+        fits = _fits_reading(fixed, syllable)
+        last_options = [(fixed, 0.0 if fits is None else (-PINYIN_BONUS if fits else PINYIN_MISMATCH))]
+    else:
+        last_options = []
+    if lost_trail and not last_options:
+        return None
+
+    def end_score(prev: str) -> tuple[float, str]:
+        best = (-math.inf, "")
+        for ch, cost in last_options:
+            norm = normalize(ch)
+            value = lm.logp(prev, norm) + lm.logp(norm, right) - cost
+            if value > best[0]:
+                best = (value, ch)
+        return best
+
+    # suffix[k]: score and text of shifted[k:] + the last character + the right context
+    suffix: list[tuple[float, str]] = [(-math.inf, "")] * n
+    if n >= 2 and shifted[n - 2] is not None:
+        value, last = end_score(normalize(shifted[n - 2]))
+        suffix[n - 2] = (value, shifted[n - 2] + last)
+    for k in range(n - 3, -1, -1):
+        if shifted[k] is None or suffix[k + 1][0] == -math.inf:
+            continue
+        value = lm.logp(normalize(shifted[k]), normalize(shifted[k + 1])) + suffix[k + 1][0]
+        suffix[k] = (value, shifted[k] + suffix[k + 1][1])
+
+    best_total, best_start, best_text, best_marked = -math.inf, -1, "", False
+    for offset in range(n + 1):
+        # the lost lead byte left no mark, or shows as the "?" just before the first pair
+        at = bounds[offset]
+        marks = (False, True) if at and run[at - 1] == "?" else (False,)
+        for marked in marks:
+            kept = at - 1 if marked else at
+            if offset < n:
+                firsts = adjusted(_by_trail(codes[offset] >> 8))
+                tail = suffix[offset] if offset < n - 1 else None
+                total, restored = _best_start(lm, firsts, tail, last_options, before[kept], right)
+            elif marked and not lost_trail:  # no pairs: "?" and the ending's byte make one character
+                firsts = adjusted(_by_trail(ord(ending)))
+                total, restored = _best_start(lm, firsts, None, [("", 0.0)], before[kept], right)
+            else:
+                continue
+            if restored and total + prefix[kept] > best_total:
+                best_total, best_start, best_text, best_marked = (
+                    total + prefix[kept],
+                    offset,
+                    restored,
+                    marked,
+                )
+    if best_start < 0:
+        return None
+    gain = best_total - keep_score - SLOT_COST * (1 + lost_trail) - (BARE_COST if best_start == n else 0.0)
+    if gain < MIN_GAIN:
+        return None
+    edit_start = start + bounds[best_start] - (1 if best_marked else 0)
+    if lost_trail and best_text[-1] in _QUOTES:  # which way the lost quotation mark faces
+        line_start = text.rfind("\n", max(0, edit_start - 500), edit_start) + 1
+        is_open = _quote_open(text[line_start:edit_start] + best_text[:-1])
+        facing = best_text[-1] if (best_text[-1] in _OPENING) != is_open else _QUOTES[best_text[-1]]
+        if any(ch == facing for ch, _ in last_options):
+            best_text = best_text[:-1] + facing
+    confidence = min(max(1.0 - math.exp(-(gain - MIN_GAIN + 3.0) / 6.0), 0.5), 0.999)
+    return gain, Edit(edit_start, end + 1, best_text, "frame_shift", round(confidence, 3), f"gain {gain:.1f}")
+
+
+def _best_start(
+    lm: CharLM,
+    firsts: list[tuple[str, float]],
+    tail: tuple[float, str] | None,
+    last_options: list[tuple[str, float]],
+    prev: str,
+    right: str,
+) -> tuple[float, str]:
+    """Best score and text when the first character is one of `firsts` (its lead byte lost).
+
+    `tail` is the best continuation (score, text) when more characters follow; without it the
+    first character is followed directly by one of `last_options`, chosen jointly with it.
+    """
+    best = (-math.inf, "")
+    if tail is not None:
+        if tail[0] == -math.inf:
+            return best
+        following = normalize(tail[1][0])
+        for ch, cost in firsts:
+            norm = normalize(ch)
+            value = lm.logp(prev, norm) + lm.logp(norm, following) - cost
+            if value > best[0]:
+                best = (value, ch)
+        return best[0] + tail[0], best[1] + tail[1]
+    for ch, cost in firsts[:TOP_JOINT]:
+        norm = normalize(ch)
+        head = lm.logp(prev, norm) - cost
+        for last, last_cost in last_options[:TOP_JOINT]:
+            if last:
+                last_norm = normalize(last)
+                value = head + lm.logp(norm, last_norm) + lm.logp(last_norm, right) - last_cost
+            else:
+                value = head + lm.logp(norm, right)
+            if value > best[0]:
+                best = (value, ch + last)
+    return best

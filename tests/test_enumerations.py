@@ -1,0 +1,123 @@
+"""Enumerations on real sentences from the sample article and dev corpus documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext.document import Document
+from policytext.extract.enumerations import extract_enumerations
+from policytext.sentences import split_sentences
+
+# sample article (clean body), paragraphs 6 and 11
+SAMPLE = (
+    "此外，我省在人工智能、生物技术、卫星网络、新能源与智能网联汽车、无人机、核技术应用等新领域保持了20%以上高速成长；"
+    "全柔性显示、固态电池、人形机器人、微通道化工、氢冶金、基因工程和合成生物等一批属于未来产业范畴的技术和产品，"
+    "正在孵化催生新增长点。\n"
+    "瞄准新一代信息技术、生命科学、先进制造等前沿性、战略性技术领域，集中在六大优势产业重点领域开展关键核心技术攻关。"
+    "加大力度支持企业为主体、应用和需求为导向的新型研发机构。\n"
+    "出台未来产业发展实施方案，推动新一代人工智能、量子科技、第六代移动通信技术、先进核能、人形机器人等未来产业技术"
+    "和产品加快研发攻关和孵化转化。打造一批具有战略性、优势性、带动性、前沿性和高成长的标志性产品。\n"
+    "作为经济大省、资源大省、科教大省的四川，拥有发展新质生产力的先天优势。\n"
+    "培育一批数字领航企业、智能制造示范工厂和优秀场景示范，带动中小企业开展创新实践。"
+    "开展新一轮大规模技术改造，推动工艺技术革新、管理流程再造、本质安全环保提升和产品迭代升级。"
+    "聚力实施人工智能1号创新工程，强化运力、算力、存力、数据、模型等技术底座。"
+)
+# 006 Sichuan 2025 government work report
+SICHUAN_2025 = (
+    "突出抓好人工智能、高端能源装备、航空航天、新型显示、新能源、医药健康等“15+N”重点产业链，优化产业生态。"
+    "实施科技支撑未来产业发展“先手棋”计划，抢先布局原子级制造产业，发展6G、量子科技、具身智能、脑科学和脑机接口、"
+    "可控核聚变等产业。强化“科创投”“科创贷”“科创券”“科创保”“科创贴”联动财政金融服务，壮大耐心资本。"
+    "争取在川布局高等研究院、成渝地区双城经济圈高等教育综合改革试验区、全国高校区域技术转移转化中心。"
+)
+# 021 national 2025 government work report
+NATIONAL_2025 = (
+    "开展新技术新产品新场景大规模应用示范行动，推动商业航天、低空经济、深海科技等新兴产业安全健康发展。"
+    "建立未来产业投入增长机制，培育生物制造、量子科技、具身智能、6G等未来产业。"
+    "促进技术革命性突破、要素创新性配置、产业深度转型升级。"
+)
+# 007 Guangdong 2025 government work report
+GUANGDONG_2025 = (
+    "大力发展集成电路、新能源汽车、人工智能、低空经济、新型显示、新型储能、新材料、生物医药等新兴产业。"
+)
+# 028 Shenzhen AI regulation, art. 37
+SHENZHEN_AI = "市人民政府应当推进人工智能在民生服务、社会治理、经济发展等领域的融合应用。"
+
+
+def _doc(text: str) -> Document:
+    doc = Document(raw=text, text=text)
+    doc.sentences = split_sentences(text)
+    return doc
+
+
+def _by_head(text: str) -> dict[str | None, list[list[str]]]:
+    found: dict[str | None, list[list[str]]] = {}
+    for enumeration in extract_enumerations(_doc(text)):
+        found.setdefault(enumeration.head, []).append(enumeration.items)
+    return found
+
+
+def test_sample_enumerations_heads_and_items() -> None:
+    found = _by_head(SAMPLE)
+    assert found["新领域"] == [
+        ["人工智能", "生物技术", "卫星网络", "新能源与智能网联汽车", "无人机", "核技术应用"]
+    ]
+    assert found["未来产业"] == [
+        ["全柔性显示", "固态电池", "人形机器人", "微通道化工", "氢冶金", "基因工程", "合成生物"],
+        ["新一代人工智能", "量子科技", "第六代移动通信技术", "先进核能", "人形机器人"],
+    ]
+    assert found["前沿性、战略性技术领域"] == [["新一代信息技术", "生命科学", "先进制造"]]
+    assert found["技术底座"] == [["运力", "算力", "存力", "数据", "模型"]]
+    assert found[None] == [["数字领航企业", "智能制造示范工厂", "优秀场景示范"]]
+
+
+def test_sample_rejects_attribute_and_clause_lists() -> None:
+    items = [e.items for e in extract_enumerations(_doc(SAMPLE))]
+    assert len(items) == 6
+    flat = {item for group in items for item in group}
+    assert not flat & {"战略性", "经济大省", "工艺技术革新", "主体", "需求"}
+
+
+def test_spans_cover_items() -> None:
+    doc = _doc(SAMPLE + SICHUAN_2025)
+    for enumeration in extract_enumerations(doc):
+        assert len(enumeration.item_spans) == len(enumeration.items)
+        for item, (start, end) in zip(enumeration.items, enumeration.item_spans, strict=True):
+            assert item in doc.text[start:end]
+        assert enumeration.span == (enumeration.item_spans[0][0], enumeration.item_spans[-1][1])
+
+
+def test_sichuan_2025_lists() -> None:
+    found = _by_head(SICHUAN_2025)
+    assert found["15+N重点产业链"] == [
+        ["人工智能", "高端能源装备", "航空航天", "新型显示", "新能源", "医药健康"]
+    ]
+    assert found["产业"] == [["6G", "量子科技", "具身智能", "脑科学和脑机接口", "可控核聚变"]]
+    assert ["科创投", "科创贷", "科创券", "科创保", "科创贴"] in found[None]
+    # 高等 is not a list terminator
+    assert [
+        "高等研究院",
+        "成渝地区双城经济圈高等教育综合改革试验区",
+        "全国高校区域技术转移转化中心",
+    ] in found[None]
+
+
+def test_national_2025_lists() -> None:
+    found = _by_head(NATIONAL_2025)
+    assert found["新兴产业"] == [["商业航天", "低空经济", "深海科技"]]
+    assert found["未来产业"] == [["生物制造", "量子科技", "具身智能", "6G"]]
+    assert len(found) == 2  # the clause list 技术革命性突破、… is not an enumeration
+
+
+def test_guangdong_and_shenzhen_lists() -> None:
+    assert _by_head(GUANGDONG_2025) == {
+        "新兴产业": [
+            ["集成电路", "新能源汽车", "人工智能", "低空经济", "新型显示", "新型储能", "新材料", "生物医药"]
+        ]
+    }
+    assert _by_head(SHENZHEN_AI) == {"领域": [["民生服务", "社会治理", "经济发展"]]}
+
+
+@pytest.mark.parametrize("text", ["、" * 100000 + "等产业", "(" * 200000, "“" * 100000, "等" * 100000])
+def test_pathological_inputs_give_no_lists(text: str) -> None:
+    # bounded patterns: these finish quickly (timed in bench/), and hold no nominal list
+    assert extract_enumerations(_doc(text)) == []

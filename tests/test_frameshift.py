@@ -1,0 +1,125 @@
+"""GB18030 frame-shift repair: the sample's damaged spans, synthetic damage from bench/garble.py on
+text outside the corpus, and text that must be left alone."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from policytext.repair.frameshift import find_frame_shifts
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path("/work/shared/seeds/sichuan-green-base.txt")
+if not SAMPLE.exists():
+    SAMPLE = ROOT / "data" / "sample-sichuan-green-base.txt"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from garble import garble  # noqa: E402
+
+
+def apply(text: str, edits) -> str:
+    out, pos = [], 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        out += [text[pos : edit.start], edit.after]
+        pos = edit.end
+    return "".join(out) + text[pos:]
+
+
+def test_sample_spans_restored_exactly():
+    text = SAMPLE.read_text(encoding="utf-8")
+    edits = find_frame_shifts(text)
+    found = [(text[e.start : e.end], e.after) for e in edits]
+    assert found == [
+        ("?!比珖\ue25b舜蟠\ue300?", "。”全國人大代表"),
+        ("?!钡詣傉f", "。”翟剛說"),
+        ("?!钡詣傉f", "。”翟剛說"),
+        ("?!拔覀円\ue00fl", "。“我們要發"),
+    ]
+    assert all(e.kind == "frame_shift" and 0.5 <= e.confidence <= 1.0 for e in edits)
+    # the annotation after the last span stays for the pinyin step
+    last = edits[-1]
+    assert text[last.end : last.end + 5] == "(fā)展"
+    # the page's real question marks survive
+    repaired = apply(text, edits)
+    assert "迎面而上?下一步" in repaired and "謀劃布局?探索" in repaired
+
+
+# a paragraph written for this test (not from the corpus)
+PARAGRAPH = (
+    "今天上午，市里召开了城市交通规划座谈会。“我们要把公交线路调整好，让群众出行更方便。”"
+    "负责人说，明年将新开五条线路。"
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "char", "marked"), [("s2tw", "。", 1.0), ("s2hk", "“", 0.0), (None, "。", 1.0)]
+)
+def test_synthetic_span_outside_corpus_restored(script, char, marked):
+    layered, _ = garble(PARAGRAPH, 0, script=script, shifts=0)
+    points = [i for i, ch in enumerate(layered) if ch == char]
+    garbled, info = garble(PARAGRAPH, 0, script=script, at=points[:1], mark_rate=marked)
+    assert info["spans"] and garbled != layered
+    edits = find_frame_shifts(garbled)
+    assert apply(garbled, edits) == info["layered"] == layered
+    span = info["spans"][0]
+    assert [(e.start, e.end, e.after) for e in edits] == [(span["start"], span["end"], span["original"])]
+
+
+def test_span_without_question_mark_restored():
+    text = "为此，我们必须坚持高质量发展。“十四五”期间，全市经济总量稳步提升。"
+    layered, _ = garble(text, 1, script=None, pinyin=False, shifts=0)
+    garbled, info = garble(text, 1, script=None, pinyin=False, at=[layered.index("。")], mark_rate=0.0)
+    assert not garbled[info["spans"][0]["start"]].startswith("?")
+    assert apply(garbled, find_frame_shifts(garbled)) == layered
+
+
+def test_pinyin_annotation_pins_last_character():
+    # 代表(biǎo): the trail byte of 表 is lost before the annotation's "("
+    text = "全國人大代表(biǎo),四川省"
+    raw = text.encode("gb18030")
+    start = raw.index("全".encode("gb18030"))
+    damaged = raw[:start] + b"?" + raw[start + 1 :]
+    garbled = damaged.decode("gb18030", errors="replace").replace("\ufffd", "?")
+    edits = find_frame_shifts(garbled)
+    assert apply(garbled, edits) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "四川产业发展将如何迎面而上?下一步又将如何夯实这些优势?",
+        "这真的可能吗?!他反问道。",
+        "你说什么?!\n我们明天见?",
+        "犇犇、彧、龘、砼结构与镕、堃等生僻字都是真字。",
+        "翟刚、欧阳修、司马迁、诸葛亮和上官婉儿的名字。",
+        "2023年四川绿色低碳优势产业增长了11.9%,GDP达到60132.9亿元。",
+        "推进AI+制造,建设5G基站12万个,IPv6规模部署,App上架。",
+        "Hello world? This is plain English text! Is it? Yes.",
+        "歡迎進入四川省中小企業(yè)協(xié)會!你現(xiàn)在的位置?",
+        "問題在哪裡?答案是:沒有問題!真的嗎?",
+    ],
+)
+def test_normal_text_untouched(text):
+    assert find_frame_shifts(text) == []
+
+
+def test_clean_corpus_documents_unchanged():
+    from opencc import OpenCC
+
+    corpus = Path("/work/shared/corpus")
+    paths = sorted(corpus.glob("02*.txt"))[:2] if corpus.exists() else []
+    if not paths:
+        pytest.skip("corpus not available")
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for version in (text, OpenCC("s2tw").convert(text)):
+            layered, _ = garble(version, 0, script=None, shifts=0)  # with annotations and folding
+            assert find_frame_shifts(version) == []
+            assert find_frame_shifts(layered) == []
+
+
+def test_long_inputs_are_bounded():
+    for text in ("?" * 20000, "錯" * 20000 + "?", "\ue000l" * 5000, "!" * 20000 + "a"):
+        find_frame_shifts(text)  # must return (bounded walk-back); results may be anything sane

@@ -1,0 +1,148 @@
+"""Quantitative indicators (policytext.extract.indicators) on real corpus text and the sample body."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from helpers import GOLD, corpus_text
+
+from policytext.document import Document, Indicator, Meta
+from policytext.extract.indicators import extract_indicators
+from policytext.extract.regions import document_region
+from policytext.sentences import split_sentences
+
+
+def make_doc(text: str, region: str | None = None) -> Document:
+    doc = Document(raw=text, text=text, meta=Meta(region=region))
+    doc.sentences = split_sentences(text)
+    return doc
+
+
+@cache
+def corpus_indicators(stem: str) -> tuple[Indicator, ...]:
+    text = corpus_text(stem)
+    title = text.split("\n", 1)[0]
+    return tuple(extract_indicators(make_doc(text, document_region(text, title))))
+
+
+def find(indicators, quantity: str, evidence: str) -> Indicator:
+    hits = [i for i in indicators if i.quantity == quantity and evidence in i.evidence]
+    assert len(hits) == 1, (quantity, evidence, hits)
+    return hits[0]
+
+
+def test_sample_body_has_exactly_the_two_gold_indicators():
+    body = (GOLD / "sichuan-green-base.body.txt").read_text(encoding="utf-8")
+    doc = make_doc(body, "四川")
+    found = extract_indicators(doc)
+    assert [(i.value, i.unit) for i in found] == [(11.9, "%"), (20, "%")]
+    first, second = found
+    assert "绿色低碳优势产业" in first.subject and first.metric == "增长" and first.period == "2023年"
+    assert first.region == "四川" and first.qualifier is None
+    assert second.subject == "新领域" and second.metric == "成长" and second.qualifier == "以上"
+    assert second.region == "四川" and second.period is None
+    for indicator in found:
+        assert body[indicator.span[0] : indicator.span[1]] == indicator.quantity
+
+
+# (document, quantity, evidence snippet, value, unit, subject must contain, metric, qualifier, period)
+CASES = [
+    ("001", "67665亿元", "实现地区生产总值67665亿元", 67665, "亿元", "地区生产总值", "实现", None, None),
+    ("001", "5.5%", "实现地区生产总值67665亿元", 5.5, "%", "地区生产总值", "增长", None, None),
+    ("001", "3万余场次", "举办促消费活动", 3, "万场次", "促消费活动", "举办", "余", None),
+    ("001", "7亿元", "消费券超7亿元", 7, "亿元", "消费券", "发放", "超", None),
+    ("001", "12.3%", "高技术制造业", 12.3, "%", "高技术制造业", "增长", None, None),
+    ("001", "285个", "285个计划新开工项目", 285, "个", "计划新开工项目", None, None, None),
+    ("014", "9.86万亿元", "实现地区生产总值9.86万亿元", 9.86, "万亿元", "地区生产总值", "实现", None, None),
+    ("014", "0.7个百分点", "增速高于全国0.7个百分点", 0.7, "个百分点", "增速", "高于", None, None),
+    ("014", "1.8万亿元", "海洋生产总值1.8万亿元左右", 1.8, "万亿元", "海洋生产总值", None, "左右", None),
+    ("014", "3.5万家", "高新技术企业突破3.5万家", 3.5, "万家", "高新技术企业", "突破", "突破", None),
+    ("014", "6.2%", "农村居民人均可支配收入分别增长4.8%、6.2%", 6.2, "%", "农村居民人均可支配收入", "增长", None, None),
+    ("025", "5.5%", "城镇调查失业率控制在5.5%以内", 5.5, "%", "城镇调查失业率", "控制", "以内", None),
+    ("025", "7%", "研发经费投入年均增长7%以上", 7, "%", "全社会研发经费投入", "增长", "以上", "“十三五”时期"),
+    ("025", "18%", "二氧化碳排放分别降低13.5%、18%", 18, "%", "二氧化碳排放", "降低", None, None),
+    ("026", "三分之一", "专项转移支付项目减少三分之一", 100 / 3, "%", "专项转移支付项目", "减少", None, None),
+    ("026", "60%", "到2020年，常住人口城镇化率达到60%", 60, "%", "常住人口城镇化率", "达到", None, "到2020年"),
+    ("026", "2.5%", "研发经费投入强度达到2.5%", 2.5, "%", "研发经费投入强度", "达到", None, "到2020年"),
+    ("013", "6.2倍", "上市公司再融资增长6.2倍", 6.2, "倍", "上市公司再融资", "增长", None, None),
+    ("013", "4200亿元", "主营业务收入预计达到4200亿元", 4200, "亿元", "主营业务收入", "达到", "预计", None),
+    ("013", "2000P", "新增算力2000P", 2000, "P", "算力", "新增", None, None),
+    ("020", "1.4万亿斤", "粮食产量1.4万亿斤左右", 1.4, "万亿斤", "粮食产量", None, "左右", None),
+    ("020", "240小时", "停留时间延长至240小时", 240, "小时", "停留时间", "延长", None, None),
+    ("014", "748亿元", "交通、能源、水利分别完成投资", 748, "亿元", "水利", "完成", None, None),
+    ("014", "2140亿元", "交通、能源、水利分别完成投资", 2140, "亿元", "能源投资", "完成", None, None),
+    ("014", "1.1万列", "中欧班列累计开行超1.1万列", 1.1, "万列", "中欧班列", "累计", "超", None),
+    ("004", "64.2%", "64.2%的县医院", 64.2, "%", "县医院", None, None, None),
+    ("016", "645元/月", "城乡低保平均标准分别从2020年的645元/月", 645, "元/月", "城乡低保平均标准", None, None, "2020年"),
+    ("023", "五成", "重污染天数下降超过五成", 5, "成", "重污染天数", "下降", "超过", None),
+    ("023", "5.2%", "五年年均增长5.2%", 5.2, "%", "国内生产总值", "增长", None, None),
+]
+
+
+@pytest.mark.parametrize(("stem", "quantity", "evidence", "value", "unit", "subject", "metric", "qualifier", "period"), CASES)
+def test_corpus_indicator(stem, quantity, evidence, value, unit, subject, metric, qualifier, period):
+    indicator = find(corpus_indicators(stem), quantity, evidence)
+    assert indicator.value == pytest.approx(value)
+    assert indicator.unit == unit
+    assert subject in (indicator.subject or "")
+    assert len(indicator.subject) <= len(subject) + 12  # a phrase, not the whole clause
+    assert indicator.metric == metric
+    assert indicator.qualifier == qualifier
+    assert indicator.period == period
+
+
+def test_fenbie_list_gives_each_value_its_own_subject():
+    text = "全省规上工业中，六大优势产业、高技术制造业、绿色低碳优势产业增加值分别增长6.8%、12.3%、7.8%。"
+    found = extract_indicators(make_doc(text, "四川"))
+    assert [(i.value, i.subject) for i in found] == [
+        (6.8, "六大优势产业增加值"),
+        (12.3, "高技术制造业增加值"),
+        (7.8, "绿色低碳优势产业增加值"),
+    ]
+    assert {i.region for i in found} == {"四川"}
+
+
+def test_region_resolution():
+    text = "泸州经济总量突破3000亿元，全省社会消费品零售总额增长5.1%。"
+    first, second = extract_indicators(make_doc(text, "四川"))
+    assert first.region == "泸州" and first.subject == "经济总量"
+    assert second.region == "四川" and second.subject == "社会消费品零售总额"
+
+
+def test_chinese_numerals_and_ranges_in_context():
+    text = "力争到2027年新增规上企业一到两个百分点，八成以上企业实现数字化转型，带动四百八十三户农户增收两千亿元。"
+    found = {i.quantity: i for i in extract_indicators(make_doc(text, "四川"))}
+    assert found["一到两个百分点"].value == [1, 2] and found["一到两个百分点"].period == "到2027年"
+    assert found["八成"].base_value == 80 and found["八成"].qualifier == "以上"
+    assert found["四百八十三户"].value == 483 and "农户" in found["四百八十三户"].subject
+    assert found["两千亿元"].base_value == pytest.approx(2e11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年3月，国务院印发《关于推动5G和6G发展的若干意见》（国发〔2024〕11号）。",
+        "居全国第5位，发展第六代移动通信技术。",
+        "出台稳增长“21条”，构建“33618”现代制造业集群体系。",
+        "聚力实施人工智能1号创新工程，咨询电话028-86265049，浏览次数：326。",
+        "实施制造业智能化改造三年行动计划，围绕新质生产力三个动力来源，壮大六大优势产业，培育一批企业。",
+        "制定《促进3000亿元产业发展的10条措施》。",
+        "进入ESI世界学科排名前1%，提供7×24小时服务。",
+    ],
+)
+def test_not_indicators(text):
+    assert extract_indicators(make_doc(text, "四川")) == []
+
+
+def test_regulations_state_no_quantities():
+    # a local regulation (article numbers, dates, 5G) has nothing to measure
+    assert corpus_indicators("030") == ()
+
+
+def test_spans_point_at_the_quantity():
+    text = corpus_text("014")
+    for indicator in corpus_indicators("014"):
+        start, end = indicator.span
+        assert text[start:end] == indicator.quantity
+        assert indicator.quantity in indicator.evidence

@@ -1,0 +1,77 @@
+"""Numerals, fractions, ranges and units (policytext.extract.numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext.extract.numbers import find_quantities, parse_number, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "unit", "base_value", "base_unit"),
+    [
+        ("百分之十二点五", 12.5, "%", 12.5, "%"),
+        ("八十七户", 87, "户", 87, "户"),
+        ("四百八十三户", 483, "户", 483, "户"),
+        ("八万亿元", 8, "万亿元", 8e12, "元"),
+        ("两千亿元", 2000, "亿元", 2e11, "元"),
+        ("八成", 8, "成", 80, "%"),
+        ("四分之一", 25, "%", 25, "%"),
+        ("3至5个", [3, 5], "个", [3, 5], "个"),
+        ("一到两个百分点", [1, 2], "个百分点", [1, 2], "个百分点"),
+        ("1.2万", 1.2, "万", 12000, ""),
+        ("6.7万亿元", 6.7, "万亿元", 6.7e12, "元"),
+        ("1.2万家", 1.2, "万家", 12000, "家"),
+        ("67665亿元", 67665, "亿元", 6.7665e12, "元"),
+        ("0.7个百分点", 0.7, "个百分点", 0.7, "个百分点"),
+        ("3万余场次", 3, "万场次", 30000, "场次"),
+        ("1亿千瓦", 1, "亿千瓦", 1e8, "千瓦"),
+        ("3%—5%", [3, 5], "%", [3, 5], "%"),
+        ("一万二千家", 12000, "家", 12000, "家"),
+        ("三千零五十人", 3050, "人", 3050, "人"),
+        ("4万多亿元", 4, "万亿元", 4e12, "元"),
+    ],
+)
+def test_parse_quantity(written, value, unit, base_value, base_unit):
+    quantity = parse_quantity(written)
+    assert quantity is not None
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+    assert quantity.base_value == pytest.approx(base_value)
+    assert quantity.base_unit == base_unit
+
+
+def test_approximation_marks_inside_the_run():
+    assert parse_quantity("50余场").approx == "余"
+    assert parse_quantity("1000多家").approx == "多"
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("12.5", 12.5), ("1,833", 1833), ("四百八十三", 483), ("两千", 2000), ("十二点五", 12.5), ("1.2万", 12000),
+     ("八万亿", 8e12), ("十", 10), ("二十", 20)],
+)
+def test_parse_number(written, value):
+    assert parse_number(written) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["千家万户", "千行百业", "2023年", "3月", "国发〔2024〕11号", "5G", "二〇二三年"])
+def test_not_quantities(text):
+    assert list(find_quantities(text)) == []
+
+
+def test_find_quantities_spans():
+    text = "实现地区生产总值67665亿元，增长5.5%，新增3至5个。"
+    found = [(text[s:e], q.value) for s, e, q in find_quantities(text)]
+    assert found == [("67665亿元", 67665), ("5.5%", 5.5), ("3至5个", [3, 5])]
+
+
+def test_bounded_on_pathological_input():
+    # these finish at once with bounded patterns (a catastrophic one would hang the test run)
+    assert list(find_quantities("1" * 100_000 + "%")) == []  # more than 30 digits is not a number
+    assert list(find_quantities("、" * 100_000)) == []
+    assert list(find_quantities("万" * 100_000)) == []
+    # a run of digit characters is not a numeral: only the final 一个 is read
+    assert [(s, q.value) for s, _, q in find_quantities("一" * 100_000 + "个")] == [(99_999, 1)]
+    runs = list(find_quantities("3至" * 50_000 + "5个"))
+    assert len(runs) == 1 and runs[0][2].value == [3, 5]
