@@ -55,29 +55,29 @@ def timed(function) -> float:
     return time.perf_counter() - start
 
 
+_PROBE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+seconds = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(done.returncode, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+print(done.stderr.strip().splitlines()[-1:] if done.returncode else "")
+"""
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB, largest process) of a command and all its workers."""
+    out = subprocess.run([PYTHON, "-c", _PROBE, *command], capture_output=True, text=True, env=env)
+    status, seconds, cpu, rss = out.stdout.splitlines()[0].split()
+    if status != "0":
+        print(f"warning: exit {status} from {' '.join(command[2:5])}: {out.stdout.splitlines()[1]}", file=sys.stderr)
+    return float(seconds), float(cpu), float(rss)
+
+
 def wall(command: list[str], env: dict[str, str] | None = None) -> float:
-    """Seconds a command takes from the shell (output discarded; it must succeed)."""
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    seconds = time.perf_counter() - start
-    _warn_failure(command, done)
-    return seconds
-
-
-def _warn_failure(command: list[str], done: subprocess.CompletedProcess) -> None:
-    if done.returncode:
-        tail = (done.stderr if isinstance(done.stderr, str) else done.stderr.decode()).strip().splitlines()[-1:]
-        print(f"warning: exit {done.returncode} from {' '.join(command[2:5])}: {tail}", file=sys.stderr)
-
-
-def peak_rss_mb(command: list[str], env: dict[str, str] | None = None) -> float:
-    """Largest resident set (MB) of any process of `command`, its workers included (RUSAGE_CHILDREN)."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    probe = probe.replace("check=True", "check=False")
-    out = subprocess.run([PYTHON, "-c", probe, *command], capture_output=True, text=True, env=env)
-    _warn_failure(command, out)
-    return int(out.stdout.split()[-1]) / 1024
+    """Wall seconds of a command."""
+    return measure(command, env)[0]
 
 
 def _lcut_all(texts: list[str]) -> int:
@@ -144,20 +144,22 @@ def main() -> None:
             rows.append((f"  stage {name}", seconds, f"{seconds / bare:.2f}x bare", ""))
 
         env = {**os.environ, "PYTHONPATH": str(REPO)}
-        one = min(wall([*CLI, "extract", str(folder), "-j", "1", "-o", os.devnull], env) for _ in range(2))
+        one_command = [*CLI, "extract", str(folder), "-j", "1", "-o", os.devnull]
+        many_command = [*CLI, "extract", str(folder), "-j", str(args.workers), "-o", os.devnull]
+        one, one_cpu, rss_one = min(measure(one_command, env) for _ in range(2))
+        many, many_cpu, rss_many = min(measure(many_command, env) for _ in range(2))
         rows.append(("policytext extract DIR -j 1 (cold, best of 2)", one, f"{one / bare:.2f}x bare", ""))
-        many = min(wall([*CLI, "extract", str(folder), "-j", str(args.workers), "-o", os.devnull], env)
-                   for _ in range(2))
-        rows.append((f"policytext extract DIR -j {args.workers} (cold, best of 2)", many, f"{one / many:.2f}x faster than -j 1",
-                     ">= 1.7x (2 workers)"))
+        rows.append((f"policytext extract DIR -j {args.workers} (cold, best of 2)", many,
+                     f"{one / many:.2f}x faster than -j 1", ">= 1.7x (2 workers)"))
+        rows.append(("  CPU seconds, -j 1", one_cpu, "", ""))
+        rows.append((f"  CPU seconds, -j {args.workers}, all processes", many_cpu,
+                     f"{many_cpu / one_cpu:.2f}x the -j 1 CPU", "parallel overhead"))
         if args.start_methods:
             for method in ("fork", "forkserver", "spawn"):
                 seconds = wall([*CLI, "extract", str(folder), "-j", str(args.workers), "-o", os.devnull],
                                {**env, "POLICYTEXT_START_METHOD": method})
                 rows.append((f"  start method {method}", seconds, f"{one / seconds:.2f}x faster than -j 1", ""))
 
-        rss_one = peak_rss_mb([*CLI, "extract", str(folder), "-j", "1", "-o", os.devnull], env)
-        rss_many = peak_rss_mb([*CLI, "extract", str(folder), "-j", str(args.workers), "-o", os.devnull], env)
         rows.append(("peak RSS, -j 1 (MB)", rss_one, "", "<= 300 MB"))
         rows.append((f"peak RSS, largest process of -j {args.workers} (MB)", rss_many, "", "<= 300 MB per worker"))
 

@@ -274,14 +274,17 @@ def _run_pool(items: Iterator[Item], options: Options, workers: int, size: int) 
     A crashed worker (killed, out of memory) breaks the pool: it is rebuilt and the inputs that were
     in flight run again one at a time, so that an input that breaks it alone gets an error record.
     """
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     method = start_method()
     context = multiprocessing.get_context(method)
-    if method == "fork":
+    frozen = method == "fork"
+    if frozen:
         warm(options)  # forked workers inherit the loaded dictionaries: warmed once, not once per worker
+        gc.freeze()  # and their collector leaves the inherited objects alone (less copy-on-write)
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,))
@@ -320,6 +323,8 @@ def _run_pool(items: Iterator[Item], options: Options, workers: int, size: int) 
     finally:
         # queued chunks are dropped; running ones finish (wait=False races the pool's exit hook)
         pool.shutdown(wait=True, cancel_futures=True)
+        if frozen:
+            gc.unfreeze()
 
 
 def _run_dask(items: Iterator[Item], options: Options, address: str, size: int) -> Iterator[dict[str, Any]]:

@@ -69,8 +69,8 @@ def repair_steps():
         _optional_step(".repair.mojibake", "find_whole_mojibake"),
         _optional_step(".repair.frameshift", "find_frame_shifts"),
         find_pinyin_annotations,
+        find_full_width_alphanumerics,  # before punctuation: "０:《" needs the ASCII digit to see the ":"
         find_ascii_punctuation,
-        find_full_width_alphanumerics,
     )
 
 

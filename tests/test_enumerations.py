@@ -121,3 +121,34 @@ def test_guangdong_and_shenzhen_lists() -> None:
 def test_pathological_inputs_give_no_lists(text: str) -> None:
     # bounded patterns: these finish quickly (timed in bench/), and hold no nominal list
     assert extract_enumerations(_doc(text)) == []
+
+
+def test_clause_and_manner_lists_are_not_enumerations() -> None:
+    # 016 Guizhou, 018 Shaanxi, 024 national
+    assert _by_head("促进农业增效益、农民增收入、农村增活力。") == {}
+    assert _by_head("多措并举稳就业、稳企业、稳市场、稳预期，") == {}
+    assert _by_head("精品咖啡、精酿啤酒、新茶饮等蓬勃兴起，到贵州旅居、避暑、康养成为新热点。") == {
+        None: [["精品咖啡", "精酿啤酒", "新茶饮"]]
+    }
+    assert _by_head("完整、准确、全面贯彻新发展理念。") == {}
+    # one head noun after different modifiers is a list
+    assert _by_head("加强区间调控、定向调控、相机调控。") == {None: [["区间调控", "定向调控", "相机调控"]]}
+
+
+def test_heads_after_an_attribute_and_middle_items_with_verbs() -> None:
+    # 016 Guizhou: 培育壮大经营主体 is a middle item; the head follows "事关全局的"
+    found = _by_head("对富矿精开、县域经济、服务业发展、培育壮大经营主体、教育、卫生健康等事关全局的工作逐一作出安排部署。")
+    assert found == {"工作": [["富矿精开", "县域经济", "服务业发展", "培育壮大经营主体", "教育", "卫生健康"]]}
+    # 014 Shandong, 024 national: 指标, 保障 heads
+    assert _by_head("工业、投资、消费等主要指标均高于全国。") == {"主要指标": [["工业", "投资", "消费"]]}
+    assert _by_head("基本养老、基本医疗、社会救助等保障力度加大。") == {"保障": [["基本养老", "基本医疗", "社会救助"]]}
+
+
+def test_list_measured_by_a_quantity_and_quoted_pairs() -> None:
+    # 016 Guizhou: the list is what the share measures; quantity lists are not enumerations
+    assert _by_head("水电、风电、光伏发电量占比达43.3%，") == {None: [["水电", "风电", "光伏"]]}
+    assert _by_head("改造燃气管道12609公里、供水管道2698公里、排水管道3300公里。") == {}
+    # 018 Shaanxi: two quoted names and a joined third item
+    assert _by_head("用好“两重”“两新”和新型政策性金融工具，争取中央预算内投资。") == {
+        None: [["两重", "两新", "新型政策性金融工具"]]
+    }

@@ -146,3 +146,57 @@ def test_spans_point_at_the_quantity():
         start, end = indicator.span
         assert text[start:end] == indicator.quantity
         assert indicator.quantity in indicator.evidence
+
+
+def _found(text: str) -> list[tuple]:
+    return [
+        (i.quantity, i.subject, i.qualifier, i.period) for i in extract_indicators(make_doc(text, "贵州"))
+    ]
+
+
+def test_year_range_period():
+    # 016 Guizhou: the period is the whole range, not only its end
+    text = "2020年到2025年，工业投资占固定资产投资比重从17.9%提升到35.5%。"
+    found = _found(text)
+    assert [f[0] for f in found] == ["17.9%", "35.5%"]
+    assert all(f[3] == "2020年到2025年" and "工业投资" in f[1] for f in found)
+
+
+def test_review_opener_is_not_a_period():
+    # 014 Shandong: "一年来，…" frames the review; a time in the figure's own clause still counts
+    text = "一年来，全省上下奋发进取，实现地区生产总值9.86万亿元、增长5.7%。"
+    assert [(f[0], f[3]) for f in _found(text)] == [("9.86万亿元", None), ("5.7%", None)]
+    assert _found("全年接待游客超9亿人次。")[0][3] == "全年"
+    assert _found("2024年，全省粮食产量1347万吨。")[0][3] == "2024年"
+
+
+def test_bare_measure_takes_the_previous_subject():
+    # 014 Shandong: 总数 alone names nothing
+    found = _found("新增全国重点实验室15家、总数达36家。")
+    assert found[1][:2] == ("36家", "全国重点实验室总数")
+
+
+def test_verb_inside_a_measured_noun():
+    # 016 Guizhou: 接待游客人次 is one measure of the "分别" list
+    found = _found("接待游客人次、旅游总花费、游客人均花费年均分别增长4.4%、10%、5.4%。")
+    assert [f[1] for f in found] == ["接待游客人次", "旅游总花费", "游客人均花费"]
+
+
+def test_deng_opening_a_word_is_not_a_list_end():
+    # 016 Guizhou: 等级民宿 (graded guesthouses), not "…等 | 级民宿"
+    found = _found("新增五星级饭店16家、等级民宿638家。")
+    assert [(f[0], f[1]) for f in found] == [("16家", "五星级饭店"), ("638家", "等级民宿")]
+
+
+def test_chinese_magnitude_after_a_qualifier_and_events():
+    # 024 national: 近千万家庭, 上亿市场主体, 两次全面降准; 八次全会 is an ordinal session
+    assert _found("惠及近千万家庭。") == [("千万", "家庭", "近", None)]
+    assert _found("上亿市场主体承载着数亿人就业创业。") == [("亿", "市场主体", "上", None)]
+    assert _found("有效实施稳健的货币政策，两次全面降准。")[0][:2] == ("两次", "全面降准")
+    assert _found("认真落实省委十二届八次全会精神。") == []
+    assert [f[:3] for f in _found("粮食产量首次跃上1.4万亿斤新台阶。")] == [("1.4万亿斤", "粮食产量", None)]
+
+
+def test_parts_of_a_text_are_not_counts():
+    # 018 Shaanxi: 6个方面工作 counts sections of the report
+    assert _found("一年来，主要做了6个方面工作：") == []

@@ -75,3 +75,32 @@ def test_bounded_on_pathological_input():
     assert [(s, q.value) for s, _, q in find_quantities("一" * 100_000 + "个")] == [(99_999, 1)]
     runs = list(find_quantities("3至" * 50_000 + "5个"))
     assert len(runs) == 1 and runs[0][2].value == [3, 5]
+
+
+def _runs(text: str) -> list[tuple[str, float | list[float], str]]:
+    return [(text[s:e], q.value, q.unit) for s, e, q in find_quantities(text)]
+
+
+def test_ascii_energy_and_compute_units():
+    # 016 Guizhou: lower-case flops and GWh are units, not a "5G"-style name
+    assert _runs("全省算力规模突破160Eflops，") == [("160Eflops", 160, "Eflops")]
+    assert _runs("新能源电池产能达55GWh，新增装机300MW。") == [("55GWh", 55, "GWh"), ("300MW", 300, "MW")]
+    assert list(find_quantities("建成5G基站")) == []
+
+
+def test_bare_hundred_before_a_physical_unit():
+    # 014 Shandong: 首条百兆瓦钙钛矿电池中试线; but 数百兆瓦 is no amount
+    assert _runs("首条百兆瓦钙钛矿电池中试线成功运行") == [("百兆瓦", 100, "兆瓦")]
+    assert _runs("数百兆瓦") == []
+
+
+def test_measure_word_that_begins_a_longer_word():
+    # 024 national: 近千万家庭 is 1000万 (households), not 1000 万家 + 庭
+    assert _runs("惠及近千万家庭") == [("千万", 1000, "万")]
+    assert _runs("新增15家、") == [("15家", 15, "家")]
+
+
+def test_bare_magnitude_after_shang():
+    # 024 national: 上亿市场主体; but 以上亿元 is "above" + 亿元
+    assert _runs("上亿市场主体承载着数亿人就业创业") == [("亿", 1, "亿")]
+    assert _runs("500万元以上亿元级项目") == [("500万元", 500, "万元")]

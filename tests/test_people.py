@@ -55,3 +55,13 @@ def test_long_title_chains_are_bounded() -> None:
     (person,) = extract_people(Document(raw="x", text="厅长、" * 20000 + "厅长翟刚说"))
     assert person.name == "翟刚"
     assert 2 <= len(person.titles) <= 8
+
+
+def test_name_before_title() -> None:
+    # 014/016/018: "习近平总书记" (name, then title); organisation words before a title are no names
+    assert _people("深入贯彻习近平总书记视察山东重要讲话精神") == [("习近平", ["总书记"], [])]
+    assert _people("会见李强总理时指出") == [("李强", ["总理"], [])]
+    assert _people("党委书记王五说") == [("王五", ["党委书记"], [])]
+    assert _people("以习近平同志为核心的党中央") == []
+    assert _people("举办中拉农业部长论坛") == []
+    assert _people("应急管理部部长会议召开") == []

@@ -101,3 +101,29 @@ def test_self_references_and_generic_words_are_not_programmes() -> None:
 @pytest.mark.parametrize("text", ["《" * 100000 + "》", "行动" * 50000, "(" * 200000])
 def test_pathological_inputs(text: str) -> None:
     assert all(p.kind for p in extract_programs(Document(raw=text, text=text)))
+
+
+def test_name_opening_its_clause_before_a_verb() -> None:
+    # 014 Shandong, 018 Shaanxi: the programme is the subject ("…行动探获…", "…工程试通水")
+    assert _programs("新一轮找矿突破战略行动探获全国首个亿吨级富铁矿。") == [
+        ("新一轮找矿突破战略行动", None, "action")
+    ]
+    assert ("黄河东线马镇引水工程", None, "project") in _programs("东庄水利枢纽下闸蓄水，黄河东线马镇引水工程试通水，")
+    # a keyword inside a longer word, or a name governed by an ordinary verb, is no subject
+    assert _programs("深入推进战略性新兴产业融合集群发展。") == []
+    assert _programs("强化科技战略支撑。") == []
+
+
+def test_count_marks_the_start_of_a_name() -> None:
+    # 024 national: the verb 扩大 sits inside the name after the count
+    assert _programs("新增4个服务业扩大开放综合试点，推出新举措。") == [("服务业扩大开放综合试点", "新增", "pilot")]
+    # a count that opens the clause belongs to the subject, not to the programme's name
+    assert _programs("12个品牌新入选国家农业品牌精品培育计划。") == [("国家农业品牌精品培育计划", "入选", "plan")]
+
+
+def test_kinds_and_periods_are_not_task_names_and_bare_systems_need_a_verb() -> None:
+    # 014 Shandong "阶段性任务", 018 Shaanxi "“十四五”任务", 016 Guizhou 体系 as a list item
+    assert _programs("崂山实验室阶段性任务顺利完成。") == []
+    assert _programs("单位生产总值能耗累计降幅完成“十四五”任务，") == []
+    assert _programs("对富矿精开、现代化产业体系、科技创新等事关全局的工作作出部署。") == []
+    assert _programs("构建现代化产业体系。") == [("现代化产业体系", "构建", "system")]

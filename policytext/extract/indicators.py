@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Indicator, Span
@@ -80,14 +81,19 @@ _FOLLOW_STOP = re.compile(
     r"累计|已|将|在|参与|参赛|纳入|成为|以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
 )
 _CLAUSE_END = "，,；;：:。！？!?\n"
+_MAY_HOLD_TIME = re.compile("[年季五]")  # every time expression holds one of these: a cheap pre-check
+_CLAUSE_END_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 _TITLE = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,30}”")
 _OPEN_QUOTES = "“‘\"「『"
 _CLOSE_QUOTES = "”’\"」』"
 _OWN_REGION_WORDS = re.compile(r"(?:全|我|本)[省市区](?![委政长级])")
 # measure words that name no thing by themselves: the thing is the previous quantity's subject
 _BARE_MEASURES = frozenset({"总数", "总量", "规模", "总规模", "占比", "比重", "增速", "增幅", "数量", "总额", "总计"})
+_LEVEL_NOUNS = ("台阶", "大关", "关口", "量级")
 _KEEP_SMALL_KINDS = frozenset({"percent", "money"})
 _MAX_SUBJECT = 24
+_MAX_PREFIX = 80  # the clause text before a quantity read for subject, metric and qualifier
+_MAX_REACH = 300  # characters read before/after a quantity for its clause, period and evidence
 _HEDGE = re.compile(r"力争|预计")
 _NO_FOLLOWING = frozenset({"%", "‰", "个百分点", "倍"})
 
@@ -126,7 +132,9 @@ def extract_indicators(doc: Document) -> list[Indicator]:
         sentence = sentences[index] if 0 <= index < len(sentences) else (0, len(text))
         _describe_sentence(text, sentence, items)
         for item in items:
-            indicators.append(_indicator(doc, text, sentence, item))
+            # a run-on "sentence" is read only near each quantity (keeps long inputs linear)
+            near = (max(sentence[0], item.start - _MAX_REACH), min(sentence[1], item.end + _MAX_REACH))
+            indicators.append(_indicator(doc, text, near, item))
     return indicators
 
 
@@ -158,8 +166,8 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
     if quantity.chinese and not quantity.magnitude and quantity.unit not in {"%", "成"}:
         value = quantity.value[-1] if isinstance(quantity.value, list) else quantity.value
         kind = unit.kind if unit else ""
-        events = (  # 两次下调, 两次全面降准 (not 两次全会)
-            quantity.unit == "次" and value >= 2 and after not in "产分会" and not text.startswith("全会", end)
+        events = (  # 两次下调, 两次全面降准 (not 八次全会, 八次全体会议)
+            quantity.unit == "次" and value >= 2 and after not in "产分会" and not text.startswith(("全会", "全体"), end)
         )
         if value <= 10 and kind not in _KEEP_SMALL_KINDS and quantity.unit != "倍" and not events:
             return False  # 三个动力来源, 一批, 两家: phrasing, not a count
@@ -177,7 +185,7 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found]) -> None:
     sentence_start, sentence_end = sentence
     previous: _Found | None = None
     for i, item in enumerate(items):
-        clause_start = _clause_start(text, sentence_start, item.start)
+        clause_start = _clause_start(text, max(sentence_start, item.start - _MAX_REACH), item.start)
         gap_start = max(clause_start, previous.end if previous else clause_start)
         gap = text[gap_start : item.start]
         if previous is not None and previous.end >= clause_start and _is_list_gap(gap):
@@ -196,6 +204,7 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found]) -> None:
                 prefix_start = post.end()
             # a new item of a "、" list after the previous quantity: 300兆瓦压缩空气储能、东营津辉500兆瓦
             prefix_start = max(prefix_start, text.rfind("、", prefix_start, item.start) + 1)
+        prefix_start = max(prefix_start, item.start - _MAX_PREFIX)
         prefix = text[prefix_start : item.start]
         next_start = items[i + 1].start if i + 1 < len(items) else sentence_end
         item.subject, item.metric, pre_qualifier = _read_prefix(prefix)
@@ -235,10 +244,7 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found]) -> None:
 
 
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
-    i = pos - 1
-    while i >= sentence_start and text[i] not in _CLAUSE_END:
-        i -= 1
-    return i + 1
+    return max(sentence_start, *(text.rfind(mark, sentence_start, pos) + 1 for mark in _CLAUSE_END))
 
 
 def _is_list_gap(gap: str) -> bool:
@@ -366,8 +372,8 @@ def _following_noun(text: str, pos: int, limit: int) -> str | None:
         return None
     if stop is None and end < limit:
         return None  # runs on: a clause, not a noun
-    if not noun or not _is_cjk(noun[0]):
-        return None
+    if not noun or not _is_cjk(noun[0]) or noun.startswith(_LEVEL_NOUNS):
+        return None  # 跨上3万亿元台阶: a level reached, not the thing measured
     return noun
 
 
@@ -403,15 +409,18 @@ def _period(text: str, sentence: Span, item: _Found) -> str | None:
     sentence_start, sentence_end = sentence
     clause_start = _clause_start(text, sentence_start, item.start)
     best = None
-    for match in _TIME.finditer(text, sentence_start, item.start):
+    if not _MAY_HOLD_TIME.search(text, sentence_start, item.start):
+        matches: Iterator[re.Match[str]] = iter(())
+    else:
+        matches = _TIME.finditer(text, sentence_start, item.start)
+    for match in matches:
         if match.start() >= clause_start or _reaches_later_clauses(match):
             best = match.group()
     if best:
         return best
-    clause_end = item.end
-    while clause_end < sentence_end and text[clause_end] not in _CLAUSE_END:
-        clause_end += 1
-    match = _TIME.search(text, item.end, clause_end)
+    found_end = _CLAUSE_END_MARK.search(text, item.end, sentence_end)
+    clause_end = found_end.start() if found_end else sentence_end
+    match = _TIME.search(text, item.end, clause_end) if _MAY_HOLD_TIME.search(text, item.end, clause_end) else None
     if match:
         return match.group()
     return None

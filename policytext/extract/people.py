@@ -38,6 +38,7 @@ _TITLES_AFTER_NAME = (
     "总书记", "副总理", "委员长", "副主席", "副省长", "副市长", "董事长", "总经理",
     "主席", "总理", "书记", "省长", "市长", "县长", "部长", "厅长", "局长", "院士", "教授", "主任",
 )  # fmt: skip
+_AFTER_TITLE_WORDS = ("论坛", "会议", "会晤", "级", "助理", "们", "联席", "峰会")
 # characters of organisation words (党委, 管理部, 全国) that a name before a title never holds
 _NOT_NAME_CHARS = frozenset("省市县区委部厅局会院府国家党团司处组队校所中心门政人大员级长记席理任")
 # function words and verbs that also are surnames: not the first character of a name before a title
@@ -159,11 +160,14 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _names_before_titles(text: str) -> list[tuple[tuple[int, int], str]]:
-    """(name span, title) of each name written before its title: 习近平总书记, 李强总理."""
+    """(name span, title) of each name written before its title: 习近平总书记, 李强总理 (the span
+    ends where the title starts)."""
     found = []
     for match in _title_after_name_pattern().finditer(text):
         if match.start() and text[match.start() - 1] == "副" or _title_pattern().match(text, match.end()):
             continue  # part of a longer title (副主席 is matched on its own; 书记处书记)
+        if text.startswith(_AFTER_TITLE_WORDS, match.end()):
+            continue  # 农业部长论坛, 部长级会议: the title modifies a noun, no name precedes it
         span = _name_before(text, match.start())
         if span is not None:
             found.append((span, match.group()))
@@ -174,12 +178,16 @@ def extract_people(doc: Document) -> list[Person]:
     """People introduced by their titles, merged by name (titles and organisations united)."""
     text = doc.text
     people: dict[str, Person] = {}
+    titles_taken: set[int] = set()  # a title follows its name or precedes it, not both
     for name_span, title in _names_before_titles(text):
+        titles_taken.add(name_span[1] + len(title))
         name = text[name_span[0] : name_span[1]]
         person = people.setdefault(name, Person(name, [], [], name_span))
         if title not in person.titles:
             person.titles.append(title)
     for match in _title_pattern().finditer(text):
+        if match.end() in titles_taken:
+            continue
         name_span = _name_after(text, match.end())
         if name_span is None:
             continue

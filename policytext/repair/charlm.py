@@ -14,15 +14,18 @@ Rebuild the data file with:  python -m policytext.repair.charlm build
 
 from __future__ import annotations
 
-import gzip
+import marshal
 import math
 import sys
+import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-DATA_NAME = "charlm.tsv.gz"
+DATA_NAME = "charlm.bin"
+END_OF_HEADER = b"# end of header\n"
 # corpus documents used for training: the benchmark holds out the others
 TRAIN_DOCS = tuple(f"{n:03d}" for n in range(1, 21))
 MIN_BIGRAM = 12  # within-word bigrams seen less (in word-frequency units) are dropped
@@ -92,6 +95,49 @@ def _context_totals(pairs: dict[str, int]) -> dict[str, int]:
     return dict(totals)
 
 
+def _tables_from_counts(rows: dict[str, dict[str, int]]) -> dict[str, object]:
+    """The model's tables (log unigrams, starts, ends, between-word tokens, bigram counts
+    and totals) computed from counts by row kind."""
+    dict_chars, text_chars = rows.get("U", {}), rows.get("C", {})
+    dict_total = sum(dict_chars.values()) or 1
+    text_total = sum(text_chars.values()) or 1
+    unigram = {
+        ch: math.log(
+            TEXT_SHARE * text_chars.get(ch, 0) / text_total
+            + (1 - TEXT_SHARE) * dict_chars.get(ch, 0) / dict_total
+        )
+        for ch in set(dict_chars) | set(text_chars)
+    }
+    starts = rows.get("S", {})
+    start_total = sum(starts.values()) or 1
+    _start = {ch: n / start_total for ch, n in starts.items()}
+    ends = rows.get("E", {})
+    _end = {ch: min(1.0, ends.get(ch, 0) / n) for ch, n in dict_chars.items() if n}
+    # punctuation and other non-Han tokens between words, per token of running text
+    han = sum(n for ch, n in text_chars.items() if _is_han(ch))
+    tokens = han / CHARS_PER_WORD + sum(n for ch, n in text_chars.items() if not _is_han(ch))
+    _between = {ch: n / tokens for ch, n in text_chars.items() if not _is_han(ch)}
+    # policy documents hardly ask or exclaim; web pages do: keep "?" and "!" plausible
+    full_stop = _between.get("。", 0.0)
+    for mark in "?!":
+        _between[mark] = max(_between.get(mark, 0.0), QUESTION_SHARE * full_stop)
+    _word_share = 1.0 - sum(_between.values())
+    _within = rows.get("W", {})
+    _within_total = _context_totals(_within)
+    _text = rows.get("T", {})
+    _text_total = _context_totals(_text)
+    types: Counter[str] = Counter(pair[0] for pair in _text)
+    _text_backoff = {a: DISCOUNT * types[a] / n for a, n in _text_total.items()}
+    _text_unigram = {ch: n / text_total for ch, n in text_chars.items()}
+
+    return {
+        "unigram": unigram, "_start": _start, "_end": _end, "_between": _between,
+        "_word_share": _word_share, "_within": _within, "_within_total": _within_total,
+        "_text": _text, "_text_total": _text_total, "_text_backoff": _text_backoff,
+        "_text_unigram": _text_unigram,
+    }
+
+
 class CharLM:
     """Character bigram log-probabilities over normalised characters.
 
@@ -101,44 +147,34 @@ class CharLM:
     running text (absolute discounting, backing off to its unigrams).
     """
 
-    def __init__(self, rows: dict[str, dict[str, int]]) -> None:
-        dict_chars, text_chars = rows.get("U", {}), rows.get("C", {})
-        dict_total = sum(dict_chars.values()) or 1
-        text_total = sum(text_chars.values()) or 1
-        self.unigram = {
-            ch: math.log(
-                TEXT_SHARE * text_chars.get(ch, 0) / text_total
-                + (1 - TEXT_SHARE) * dict_chars.get(ch, 0) / dict_total
-            )
-            for ch in set(dict_chars) | set(text_chars)
-        }
-        starts = rows.get("S", {})
-        start_total = sum(starts.values()) or 1
-        self._start = {ch: n / start_total for ch, n in starts.items()}
-        ends = rows.get("E", {})
-        self._end = {ch: min(1.0, ends.get(ch, 0) / n) for ch, n in dict_chars.items() if n}
-        # punctuation and other non-Han tokens between words, per token of running text
-        han = sum(n for ch, n in text_chars.items() if _is_han(ch))
-        tokens = han / CHARS_PER_WORD + sum(n for ch, n in text_chars.items() if not _is_han(ch))
-        self._between = {ch: n / tokens for ch, n in text_chars.items() if not _is_han(ch)}
-        # policy documents hardly ask or exclaim; web pages do: keep "?" and "!" plausible
-        full_stop = self._between.get("。", 0.0)
-        for mark in "?!":
-            self._between[mark] = max(self._between.get(mark, 0.0), QUESTION_SHARE * full_stop)
-        self._word_share = 1.0 - sum(self._between.values())
-        self._within = rows.get("W", {})
-        self._within_total = _context_totals(self._within)
-        self._text = rows.get("T", {})
-        self._text_total = _context_totals(self._text)
-        types: Counter[str] = Counter(pair[0] for pair in self._text)
-        self._text_backoff = {a: DISCOUNT * types[a] / n for a, n in self._text_total.items()}
-        self._text_unigram = {ch: n / text_total for ch, n in text_chars.items()}
+    _TABLES = (
+        "unigram", "_start", "_end", "_between", "_word_share", "_within", "_within_total",
+        "_text", "_text_total", "_text_backoff", "_text_unigram",
+    )
+
+    def __init__(self, tables: dict[str, object]) -> None:
+        for name in self._TABLES:
+            setattr(self, name, tables[name])
         self._cache: dict[str, float] = {}
+
+    def tables(self) -> dict[str, object]:
+        """The model's tables by name (what the data file stores)."""
+        return {name: getattr(self, name) for name in self._TABLES}
+
+    @classmethod
+    def from_counts(cls, rows: dict[str, dict[str, int]]) -> CharLM:
+        """The model from counts by row kind (see `count`)."""
+        return cls(_tables_from_counts(rows))
 
     def unigram_logp(self, ch: str) -> float:
         """log P(ch) for a normalised character."""
         value = self.unigram.get(ch)
         return _floor(ch) if value is None else value
+
+    def token_logp(self, ch: str, default: float) -> float:
+        """log P(ch) as a token of running text between words (punctuation, digits), else `default`."""
+        share = self._between.get(ch, 0.0)
+        return math.log(share) if share > 0 else default
 
     def logp(self, prev: str, ch: str) -> float:
         """log P(ch | prev) for normalised characters."""
@@ -181,27 +217,52 @@ class CharLM:
 
 @cache
 def load() -> CharLM:
-    """The bundled model (data/charlm.tsv.gz), loaded once per process."""
+    """The bundled model (data/charlm.bin), loaded once per process."""
     from ..resources import data_path
 
-    rows: dict[str, dict[str, int]] = {}
-    with gzip.open(data_path(DATA_NAME), "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            kind, key, count = line.rstrip("\n").split("\t")
-            if "\\" in key:
-                key = _unescape(key)
-            rows.setdefault(kind, {})[key] = int(count)
-    return CharLM(rows)
+    data = data_path(DATA_NAME).read_bytes()
+    payload = data[data.index(END_OF_HEADER) + len(END_OF_HEADER) :]
+    return CharLM(_unpack(marshal.loads(zlib.decompress(payload))))
 
 
-def _escape(key: str) -> str:
-    return key.replace("\\", "\\\\").replace("\n", "\\n")
+def _pack(tables: dict[str, object]) -> dict[str, object]:
+    """Tables in their stored form: a dict becomes (key length, keys joined, array type, values)."""
+    packed: dict[str, object] = {}
+    for name, table in tables.items():
+        if isinstance(table, dict):
+            sizes = {len(key) for key in table}
+            size = sizes.pop() if len(sizes) == 1 else 0
+            if not size:
+                raise ValueError(f"table {name}: keys of different lengths")
+            values = list(table.values())
+            typecode = "q" if all(isinstance(v, int) for v in values) else "d"
+            packed[name] = (size, "".join(table), typecode, array(typecode, values).tobytes())
+        else:
+            packed[name] = table
+    return packed
 
 
-def _unescape(key: str) -> str:
-    return key.replace("\\n", "\n").replace("\\\\", "\\")
+def _unpack(packed: dict[str, object]) -> dict[str, object]:
+    """Tables from their stored form (see `_pack`)."""
+    tables: dict[str, object] = {}
+    for name, stored in packed.items():
+        if isinstance(stored, tuple):
+            size, joined, typecode, raw = stored
+            values = array(typecode)
+            values.frombytes(raw)
+            keys = joined if size == 1 else [joined[i : i + size] for i in range(0, len(joined), size)]
+            tables[name] = dict(zip(keys, values.tolist(), strict=True))
+        else:
+            tables[name] = stored
+    return tables
+
+
+def read_header(path: Path | None = None) -> list[str]:
+    """The comment lines at the top of the data file (source, format, rebuild command)."""
+    from ..resources import data_path
+
+    data = (path or data_path(DATA_NAME)).read_bytes()
+    return data[: data.index(END_OF_HEADER)].decode("utf-8").splitlines()
 
 
 # ---- building -------------------------------------------------------------------------
@@ -258,7 +319,7 @@ def count(dictionary: Iterable[tuple[str, int]], documents: Iterable[str]) -> di
 
 
 def build(out: Path | None = None, docs: tuple[str, ...] = TRAIN_DOCS) -> Path:
-    """Count jieba's dictionary and the training documents; write data/charlm.tsv.gz."""
+    """Count jieba's dictionary and the training documents; write data/charlm.bin."""
     import jieba
 
     from ..resources import data_dir
@@ -269,25 +330,27 @@ def build(out: Path | None = None, docs: tuple[str, ...] = TRAIN_DOCS) -> Path:
     paths = sorted(p for p in corpus_dir().glob("*.txt") if p.name[:3] in docs)
     documents = [p.read_text(encoding="utf-8") for p in paths]
     rows = count(entries, documents)
+    minimum = {"W": MIN_BIGRAM, "T": 2}
+    kept = {
+        kind: {key: n for key, n in counts.items() if n >= minimum.get(kind, 1)} for kind, counts in rows.items()
+    }
+    tables = _tables_from_counts(kept)
     out = out or data_dir() / DATA_NAME
     header = [
-        "# Character bigram counts for the frame-shift repair model (policytext.repair.charlm).",
+        "# Character bigram model for the frame-shift repair (policytext.repair.charlm), format 2.",
         f"# source: jieba {jieba.__version__} dict.txt word frequencies (MIT licence), characters within words;",
         f"#   corpus documents {docs[0]}-{docs[-1]} of /work/shared/corpus (official documents, see SOURCES.tsv),",
         f"#   all texts also converted with OpenCC {'/'.join(CONVERSIONS)}.",
         '# normalised: full-width ASCII forms to ASCII, quotation marks to ", digits to 0, Latin letters to a, line breaks to \\n.',
-        "# rows: kind<TAB>key<TAB>count. Dictionary (weighted by word frequency): U characters, S word-initial,",
-        f"#   E word-final, W within-word bigrams (count >= {MIN_BIGRAM}); running text: C characters, T bigrams (>= 2).",
+        f"# counted: dictionary characters, word-initial/-final characters and within-word bigrams (>= {MIN_BIGRAM},",
+        "#   weighted by word frequency); running-text characters and bigrams (>= 2).",
+        "# payload after the header: zlib-compressed marshal (format 4) of a dict of tables named as the",
+        "#   attributes of CharLM (log unigrams, start/end shares, between-word token shares, bigram counts, totals);",
+        "#   each dict stored as (key length, keys joined, array typecode, little-endian array bytes).",
         "# rebuild: python -m policytext.repair.charlm build",
     ]
-    minimum = {"W": MIN_BIGRAM, "T": 2}
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("\n".join(header) + "\n")
-        for kind, counts in rows.items():
-            floor = minimum.get(kind, 1)
-            for key, n in sorted(counts.items()):
-                if n >= floor and "\t" not in key:
-                    handle.write(f"{kind}\t{_escape(key)}\t{n}\n")
+    payload = zlib.compress(marshal.dumps(_pack(tables), 4), 9)
+    out.write_bytes(("\n".join(header) + "\n").encode("utf-8") + END_OF_HEADER + payload)
     return out
 
 

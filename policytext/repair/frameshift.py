@@ -19,7 +19,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from ..document import Edit
 from .charlm import CharLM, load, normalize
@@ -34,6 +36,7 @@ MIN_BUDGET = 2000  # endings examined per text at least ...
 CHARS_PER_EVALUATION = 32  # ... and one more per this many characters
 RARE_LOGP = -11.0  # a character rarer than this (log unigram probability) is evidence of damage
 PINYIN_BONUS = 6.0
+TONE_BONUS = 6.0  # ... more when the tone matches too
 PINYIN_MISMATCH = 12.0
 FULLWIDTH_COST = 8.0  # a lost byte read as a full-width letter or digit
 SCRIPT_COST = 4.0  # a lost byte read as a character of the other script (simplified/traditional)
@@ -49,6 +52,7 @@ _ENDINGS = re.compile(r"\?|(?<=[^\x00-\x20(0-9A-Za-z\x7f])[\x40-\x7e]")
 _FOLDABLE = frozenset(chr(c) for c in range(0x21, 0x7F))
 _EXPANSION_ENDS = frozenset(").")
 MAX_EXPANSION = 4
+_CROSS_LETTERS = bool(__import__('os').environ.get('CROSS'))
 
 
 @cache
@@ -62,6 +66,11 @@ def _pair_chars() -> dict[int, str]:
             except UnicodeDecodeError:
                 continue
     return table
+
+
+def _readable(ch: str | None) -> str | None:
+    """`ch` unless it is a private-use character (never text) or missing."""
+    return None if ch is None or "\ue000" <= ch <= "\uf8ff" else ch
 
 
 def _restored_penalty(code: int, ch: str) -> float | None:
@@ -197,6 +206,14 @@ def _fits_reading(char: str, syllable: str | None) -> bool | None:
     return is_reading(char, syllable)
 
 
+def _tone_bonus(char: str, syllable: str) -> float:
+    """TONE_BONUS when the toned `syllable` is a reading of `char` with its tone, else 0."""
+    from .pinyin import _readings
+
+    toned = any(ch in _TONED for ch in syllable)
+    return TONE_BONUS if toned and syllable.lower() in _readings(char) else 0.0
+
+
 def find_frame_shifts(text: str) -> list[Edit]:
     """Edits restoring stretches decoded out of step (kind "frame_shift"), non-overlapping."""
     candidates: list[tuple[float, Edit]] = []
@@ -247,7 +264,11 @@ def _walk_back(text: str, end: int) -> tuple[int, list[int], list[int]]:
         if ch in _EXPANSION_ENDS:  # ")" or "." may close an expanded form such as "(18)" or "9."
             expansions = expansions or _expansions()
             width = next(
-                (w for w in range(MAX_EXPANSION, 1, -1) if j - w + 1 >= 0 and text[j - w + 1 : j + 1] in expansions),
+                (
+                    w
+                    for w in range(MAX_EXPANSION, 1, -1)
+                    if j - w + 1 >= 0 and text[j - w + 1 : j + 1] in expansions
+                ),
                 0,
             )
             if width:
@@ -267,7 +288,7 @@ def _walk_back(text: str, end: int) -> tuple[int, list[int], list[int]]:
         j -= 1
         # a letter would have brought the decoder back in step: it can only be the first pair;
         # "?" is a folded "？" pair or the mark of the lost lead byte: nothing before it either
-        if ch == "?" or (alnum and ch.isalpha()):
+        if ch == "?" or (alnum and ch.isalpha() and not _CROSS_LETTERS):
             if j >= 0 and text[j] == "?":
                 codes.append(_pair_code("?"))
                 starts.append(j)
@@ -328,13 +349,18 @@ def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> t
 
     # restored characters that do not depend on where the stretch starts:
     # shifted[k] = (trail byte of pair k, lead byte of pair k + 1)
-    shifted = [chars.get((codes[k] & 0xFF) << 8 | codes[k + 1] >> 8) for k in range(n - 1)]
+    # (a private-use character is never a reading: the stretch cannot start before it)
+    shifted = [_readable(chars.get((codes[k] & 0xFF) << 8 | codes[k + 1] >> 8)) for k in range(n - 1)]
 
     # candidates for the last character: (char, cost)
     if lost_trail:
         options = _by_lead(codes[-1] & 0xFF, trails)
         if syllable is not None:
-            fitting = tuple((ch, cost - PINYIN_BONUS) for ch, cost in options if _fits_reading(ch, syllable))
+            fitting = tuple(
+                (ch, cost - PINYIN_BONUS - _tone_bonus(ch, syllable))
+                for ch, cost in options
+                if _fits_reading(ch, syllable)
+            )
             options = fitting or options
         line_start = text.rfind("\n", max(0, start - 500), start) + 1
         is_open = _quote_open(text[line_start:start] + "".join(ch for ch in shifted if ch))
@@ -375,6 +401,7 @@ def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> t
         suffix[k] = (value, shifted[k] + suffix[k + 1][1])
 
     best_total, best_start, best_text, best_marked = -math.inf, -1, "", False
+    configs: list[tuple[float, int, bool]] = []  # (bigram total, offset, marked) of each reading
     for offset in range(n + 1):
         # the lost lead byte left no mark, or shows as the "?" just before the first pair
         at = bounds[offset]
@@ -390,6 +417,8 @@ def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> t
                 total, restored = _best_start(lm, firsts, None, [("", 0.0)], before[kept], right)
             else:
                 continue
+            if restored:
+                configs.append((total + prefix[kept], offset, marked))
             if restored and total + prefix[kept] > best_total:
                 best_total, best_start, best_text, best_marked = (
                     total + prefix[kept],
@@ -402,6 +431,8 @@ def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> t
     gain = best_total - keep_score - SLOT_COST * (1 + lost_trail) - (BARE_COST if best_start == n else 0.0)
     if gain < MIN_GAIN:
         return None
+    context = _Context(text, start, end, run, codes, bounds, shifted, prefix, before, right, lm)
+    best_start, best_marked, best_text = _rescore(context, configs, best_total, adjusted, last_options)
     edit_start = start + bounds[best_start] - (1 if best_marked else 0)
     if lost_trail and best_text[-1] in _QUOTES:  # which way the lost quotation mark faces
         line_start = text.rfind("\n", max(0, edit_start - 500), edit_start) + 1
@@ -449,3 +480,117 @@ def _best_start(
             if value > best[0]:
                 best = (value, ch + last)
     return best
+
+
+# ---- rescoring the best readings with jieba's word dictionary -----------------------------
+
+RESCORE_RANGE = 12.0  # readings within this many nats of the best bigram reading are rescored
+RESCORE_CHOICES = 6  # first / last characters tried per reading
+WORD_WEIGHT = 0.3  # weight of the word-model log-probability against the character model
+WORD_WINDOW = 6  # characters of context on each side of the stretch for the word model
+
+
+class _Context(NamedTuple):
+    text: str
+    start: int
+    end: int
+    run: str
+    codes: list[int]
+    bounds: list[int]
+    shifted: list[str | None]
+    prefix: list[float]
+    before: list[str]
+    right: str
+    lm: CharLM
+
+
+@cache
+def _word_model() -> tuple[dict[str, int], float, Callable[[str], str]]:
+    """jieba's word frequencies (the segmenter's Tokenizer), log of their total, and t2s."""
+    from ..convert import converter
+    from ..segment import tokenizer
+
+    words = tokenizer()
+    return words.FREQ, math.log(words.total), converter("t2s").convert
+
+
+def word_logp(text: str) -> float:
+    """Log-probability of `text` under jieba's word unigram model (best segmentation); marks and
+    other non-word characters get their running-text token probability from the character model."""
+    freq, log_total, to_simplified = _word_model()
+    lm = load()
+    text = to_simplified(text)
+    size = len(text)
+    best = [0.0] + [-math.inf] * size
+    for i in range(size):
+        here = best[i]
+        if here == -math.inf:
+            continue
+        ch = text[i]
+        single = freq.get(ch, 0)
+        value = math.log(single) - log_total if single else lm.token_logp(normalize(ch), -log_total)
+        if here + value > best[i + 1]:
+            best[i + 1] = here + value
+        j = i + 2
+        while j <= size:
+            count = freq.get(text[i:j])
+            if count is None:
+                break
+            if count and here + math.log(count) - log_total > best[j]:
+                best[j] = here + math.log(count) - log_total
+            j += 1
+    return best[size]
+
+
+def _strip_annotations(text: str) -> str:
+    return _ANNOTATION.sub("", text)
+
+
+def _rescore(
+    context: _Context,
+    configs: list[tuple[float, int, bool]],
+    best_total: float,
+    adjusted: Callable[[tuple[tuple[str, float], ...]], list[tuple[str, float]]],
+    last_options: list[tuple[str, float]],
+) -> tuple[int, bool, str]:
+    """(offset, marked, text) of the reading that scores best with characters and words together."""
+    text, lm = context.text, context.lm
+    n = len(context.codes)
+    left_text = _strip_annotations(text[max(0, context.start - 3 * WORD_WINDOW) : context.start])[-WORD_WINDOW:]
+    after = _strip_annotations(text[context.end + 1 : context.end + 1 + 3 * WORD_WINDOW])[:WORD_WINDOW]
+    lost_trail = text[context.end] == "?"
+    best: tuple[float, int, bool, str] = (-math.inf, -1, False, "")
+    for total, offset, marked in configs:
+        if total < best_total - RESCORE_RANGE:
+            continue
+        at = context.bounds[offset]
+        kept = at - 1 if marked else at
+        prev = context.before[kept]
+        if offset < n:
+            firsts = adjusted(_by_trail(context.codes[offset] >> 8))
+            middle = "".join(ch or "" for ch in context.shifted[offset : n - 1])
+            lasts = last_options
+        else:
+            firsts = adjusted(_by_trail(ord(text[context.end])))
+            middle, lasts = "", [("", 0.0)]
+        following = normalize((middle or (lasts[0][0] if lasts[0][0] else context.right))[0])
+        firsts = sorted(
+            firsts,
+            key=lambda item: item[1] - lm.logp(prev, normalize(item[0])) - lm.logp(normalize(item[0]), following),
+        )[:RESCORE_CHOICES]
+        for first, first_cost in firsts:
+            last_prev = normalize((first + middle)[-1])
+            ranked = sorted(
+                lasts,
+                key=lambda item: item[1]
+                - (lm.logp(last_prev, normalize(item[0])) + lm.logp(normalize(item[0]), context.right) if item[0] else 0.0),
+            )[:RESCORE_CHOICES]
+            for last, last_cost in ranked:
+                restored = first + middle + last
+                chars = lm.score(restored, prev) + lm.logp(normalize(restored[-1]), context.right)
+                chars += context.prefix[kept] - first_cost - last_cost
+                window = left_text + context.run[:kept] + restored + ("" if lost_trail else "") + after
+                value = chars + WORD_WEIGHT * word_logp(_strip_annotations(window))
+                if value > best[0]:
+                    best = (value, offset, marked, restored)
+    return best[1], best[2], best[3]

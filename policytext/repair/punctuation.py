@@ -29,6 +29,9 @@ def find_ascii_punctuation(text: str) -> list[Edit]:
     for m in _PARENS.finditer(text):
         edits.append(Edit(m.start(), m.start() + 1, "（", "punctuation", 0.9))
         edits.append(Edit(m.end() - 1, m.end(), "）", "punctuation", 0.9))
+        # "(间)," : the mark after a parenthesis made full-width here is after a closer too
+        if m.end() < len(text) and text[m.end()] in ",;?!":
+            edits.append(Edit(m.end(), m.end() + 1, FULL_WIDTH[text[m.end()]], "punctuation", 0.95))
     return edits
 
 
