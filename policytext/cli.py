@@ -417,19 +417,14 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs the app, turning every failure into one line on stderr (tracebacks with --debug)."""
-    import click
-
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     command = typer.main.get_command(app)
     try:
         status = command.main(args=args, prog_name="policytext", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.ClickException as exc:
-        typer.echo(f"policytext: error: {exc.format_message()}", err=True)
-        return exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         typer.echo("policytext: interrupted", err=True)
         return 130
     except BrokenPipeError:
@@ -440,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:
         if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
-            # a usage error from the click that typer >= 0.2x vendors (not `click.ClickException`)
+            # a usage error from the click that typer vendors (or plain click, in older typer)
             typer.echo(f"policytext: error: {exc.format_message()}", err=True)
             return exc.exit_code
         if debug:

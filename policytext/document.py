@@ -191,7 +191,7 @@ class Document:
             "industries": [_span_list(asdict(i)) for i in self.industries],
             "people": [_span_list(asdict(p)) for p in self.people],
             "key_terms": list(self.key_terms),
-            "keywords": [asdict(k) for k in self.keywords],
+            **({"keywords": [asdict(k) for k in self.keywords]} if self.keywords else {}),
         }
 
 

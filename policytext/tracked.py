@@ -14,50 +14,49 @@ from .document import Edit, Repair
 
 
 class TrackedText:
-    """A string plus `origin[i]`: the index in the original input where char i came from.
+    """A string plus, for each character, the range `[starts[i], ends[i])` of the input it came from.
 
-    `origin` has `len(text) + 1` entries; the last one maps the end of the text.
-    Inserted characters map to the start of the input range they replaced.
+    An original character covers itself; the characters an edit inserted all cover the
+    whole input range the edit replaced.
     """
 
-    __slots__ = ("text", "origin", "raw")
+    __slots__ = ("text", "starts", "ends", "raw")
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.text = raw
-        self.origin = array("q", range(len(raw) + 1))
+        self.starts = array("q", range(len(raw)))
+        self.ends = array("q", range(1, len(raw) + 1))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The range of the original input that produced `text[start:end]`."""
-        raw_start = self.origin[start]
-        raw_end = self.origin[end] if end > start else raw_start
-        # an edit's replacement maps wholly to the start of what it replaced: extend
-        # the end to cover it
-        if end > start and end < len(self.origin) and self.origin[end - 1] >= raw_end:
-            raw_end = self.origin[end - 1] + 1
-        return raw_start, max(raw_start, raw_end)
+        if end > start:
+            return self.starts[start], self.ends[end - 1]
+        position = self.starts[start] if start < len(self.text) else len(self.raw)
+        if start == len(self.text) and self.text:
+            position = self.ends[-1]
+        return position, position
 
     def apply(self, edits: Iterable[Edit], record: bool = True) -> list[Repair]:
         """Apply non-overlapping edits (any order); returns the repairs made, in text order."""
         ordered = sorted(edits, key=lambda e: (e.start, e.end))
         if not ordered:
             return []
-        text, origin = self.text, self.origin
+        text, starts, ends = self.text, self.starts, self.ends
         pieces: list[str] = []
-        new_origin = array("q")
+        new_starts, new_ends = array("q"), array("q")
         repairs: list[Repair] = []
         pos = 0
         for edit in ordered:
             if edit.start < pos or edit.end < edit.start or edit.end > len(text):
                 continue  # overlapping or out of range: the earlier edit wins
             pieces.append(text[pos : edit.start])
-            new_origin.extend(origin[pos : edit.start])
-            raw_start = origin[edit.start]
-            raw_end = origin[edit.end] if edit.end > edit.start else raw_start
-            if edit.end > edit.start:
-                raw_end = max(raw_end, origin[edit.end - 1] + 1)
+            new_starts.extend(starts[pos : edit.start])
+            new_ends.extend(ends[pos : edit.start])
+            raw_start, raw_end = self.raw_span(edit.start, edit.end)
             pieces.append(edit.after)
-            new_origin.extend([raw_start] * len(edit.after))
+            new_starts.extend([raw_start] * len(edit.after))
+            new_ends.extend([raw_end] * len(edit.after))
             if record:
                 repairs.append(
                     Repair(
@@ -72,7 +71,8 @@ class TrackedText:
                 )
             pos = edit.end
         pieces.append(text[pos:])
-        new_origin.extend(origin[pos:])
+        new_starts.extend(starts[pos:])
+        new_ends.extend(ends[pos:])
         self.text = "".join(pieces)
-        self.origin = new_origin
+        self.starts, self.ends = new_starts, new_ends
         return repairs

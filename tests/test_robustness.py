@@ -334,7 +334,7 @@ def replay(doc, keep_boilerplate: bool = False) -> str:
 
     tracked = TrackedText(doc.raw)
     for repair in doc.repairs:
-        origin = tracked.origin
+        origin = tracked.starts
         position = bisect.bisect_left(origin, repair.start, 0, len(tracked.text))
         while tracked.text[position : position + len(repair.before)] != repair.before:
             position += 1  # several characters of one earlier replacement share its origin
@@ -343,8 +343,8 @@ def replay(doc, keep_boilerplate: bool = False) -> str:
     if not keep_boilerplate:
         edits = []
         for line in doc.meta.boilerplate:
-            start = bisect.bisect_left(tracked.origin, line.start, 0, len(tracked.text))
-            end = bisect.bisect_left(tracked.origin, line.end, 0, len(tracked.text))
+            start = bisect.bisect_left(tracked.starts, line.start, 0, len(tracked.text))
+            end = bisect.bisect_left(tracked.starts, line.end, 0, len(tracked.text))
             assert tracked.text[start:end].strip() == line.text
             edits.append(Edit(start, end, "", "boilerplate"))
         tracked.apply(edits)

@@ -52,7 +52,6 @@ _ENDINGS = re.compile(r"\?|(?<=[^\x00-\x20(0-9A-Za-z\x7f])[\x40-\x7e]")
 _FOLDABLE = frozenset(chr(c) for c in range(0x21, 0x7F))
 _EXPANSION_ENDS = frozenset(").")
 MAX_EXPANSION = 4
-_CROSS_LETTERS = bool(__import__('os').environ.get('CROSS'))
 
 
 @cache
@@ -286,9 +285,10 @@ def _walk_back(text: str, end: int) -> tuple[int, list[int], list[int]]:
         codes.append(code)
         starts.append(j)
         j -= 1
-        # a letter would have brought the decoder back in step: it can only be the first pair;
-        # "?" is a folded "？" pair or the mark of the lost lead byte: nothing before it either
-        if ch == "?" or (alnum and ch.isalpha() and not _CROSS_LETTERS):
+        # a letter standing alone may be a full-width letter pair folded by NFKC: walk on over it
+        # (a real trail byte read as a letter is the stretch's end, where the walk starts);
+        # "?" is a folded "？" pair or the mark of the lost lead byte: nothing before it
+        if ch == "?":
             if j >= 0 and text[j] == "?":
                 codes.append(_pair_code("?"))
                 starts.append(j)
@@ -429,10 +429,15 @@ def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> t
     if best_start < 0:
         return None
     gain = best_total - keep_score - SLOT_COST * (1 + lost_trail) - (BARE_COST if best_start == n else 0.0)
-    if gain < MIN_GAIN:
+    if gain < MIN_GAIN - (WORD_GATE_RANGE if _GATE else 0.0):
         return None
     context = _Context(text, start, end, run, codes, bounds, shifted, prefix, before, right, lm)
-    best_start, best_marked, best_text = _rescore(context, configs, best_total, adjusted, last_options)
+    best_start, best_marked, best_text, best_value = _rescore(context, configs, best_total, adjusted, last_options)
+    if _GATE:
+        keep_value = keep_score + WORD_WEIGHT * word_logp(_window(context, run + ending))
+        gain = best_value - keep_value - SLOT_COST * (1 + lost_trail) - (BARE_COST if best_start == n else 0.0)
+        if gain < MIN_GAIN:
+            return None
     edit_start = start + bounds[best_start] - (1 if best_marked else 0)
     if lost_trail and best_text[-1] in _QUOTES:  # which way the lost quotation mark faces
         line_start = text.rfind("\n", max(0, edit_start - 500), edit_start) + 1
@@ -487,6 +492,8 @@ def _best_start(
 RESCORE_RANGE = 12.0  # readings within this many nats of the best bigram reading are rescored
 RESCORE_CHOICES = 6  # first / last characters tried per reading
 WORD_WEIGHT = 0.3  # weight of the word-model log-probability against the character model
+_GATE = bool(__import__('os').environ.get('GATE'))
+WORD_GATE_RANGE = float(__import__('os').environ.get('GR', '8'))
 WORD_WINDOW = 6  # characters of context on each side of the stretch for the word model
 
 
@@ -552,13 +559,10 @@ def _rescore(
     best_total: float,
     adjusted: Callable[[tuple[tuple[str, float], ...]], list[tuple[str, float]]],
     last_options: list[tuple[str, float]],
-) -> tuple[int, bool, str]:
-    """(offset, marked, text) of the reading that scores best with characters and words together."""
+) -> tuple[int, bool, str, float]:
+    """(offset, marked, text, score) of the reading that scores best with characters and words together."""
     text, lm = context.text, context.lm
     n = len(context.codes)
-    left_text = _strip_annotations(text[max(0, context.start - 3 * WORD_WINDOW) : context.start])[-WORD_WINDOW:]
-    after = _strip_annotations(text[context.end + 1 : context.end + 1 + 3 * WORD_WINDOW])[:WORD_WINDOW]
-    lost_trail = text[context.end] == "?"
     best: tuple[float, int, bool, str] = (-math.inf, -1, False, "")
     for total, offset, marked in configs:
         if total < best_total - RESCORE_RANGE:
@@ -589,8 +593,15 @@ def _rescore(
                 restored = first + middle + last
                 chars = lm.score(restored, prev) + lm.logp(normalize(restored[-1]), context.right)
                 chars += context.prefix[kept] - first_cost - last_cost
-                window = left_text + context.run[:kept] + restored + ("" if lost_trail else "") + after
-                value = chars + WORD_WEIGHT * word_logp(_strip_annotations(window))
+                value = chars + WORD_WEIGHT * word_logp(_window(context, context.run[:kept] + restored))
                 if value > best[0]:
                     best = (value, offset, marked, restored)
-    return best[1], best[2], best[3]
+    return best[1], best[2], best[3], best[0]
+
+
+def _window(context: _Context, middle: str) -> str:
+    """`middle` (a reading of the stretch) with WORD_WINDOW characters of context either side."""
+    text = context.text
+    left = _strip_annotations(text[max(0, context.start - 3 * WORD_WINDOW) : context.start])[-WORD_WINDOW:]
+    right = _strip_annotations(text[context.end + 1 : context.end + 1 + 3 * WORD_WINDOW])[:WORD_WINDOW]
+    return left + _strip_annotations(middle) + right
