@@ -71,6 +71,8 @@ def read_path_list(source: str) -> Iterator[str]:
         for line in handle:
             if line.strip():
                 yield line.rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise ValueError(f"{source}: the path list is not UTF-8 text") from None
     finally:
         if handle is not sys.stdin:
             handle.close()
@@ -202,12 +204,13 @@ def warm(options: Options) -> None:
     process_path("<warm-up>", replace(options, debug=False), data)
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, warmed: bool = False) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop on Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's finish-the-line handler (fork)
-    warm(options)
+    if not warmed:
+        warm(options)
 
 
 def run(paths: Iterable[str], options: Options, workers: int = 1, cluster: str | None = None,
@@ -287,7 +290,7 @@ def _run_pool(items: Iterator[Item], options: Options, workers: int, size: int) 
         gc.freeze()  # and their collector leaves the inherited objects alone (less copy-on-write)
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,))
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options, frozen))
 
     pool = new_pool()
     pending: deque[tuple[list[Item], Any]] = deque()

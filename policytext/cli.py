@@ -232,7 +232,8 @@ def _run(batch: Batch, options: Options, default: Format | None, extras: Keyword
 
     paths, several = _collect_paths(batch)
     if not paths:
-        raise UserError("no input files found")
+        where = ", ".join(batch.inputs or [batch.from_list or STDIN])
+        raise UserError(f"no input files found in {where} (--glob {batch.glob})")
     total = len(paths)
     interactive = batch.output is None and sys.stdout.isatty()
     if several and not interactive:
@@ -430,10 +431,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
-    except UserError as exc:
+    except (UserError, ValueError) as exc:
+        if debug:
+            raise
         typer.echo(f"policytext: error: {exc}", err=True)
         return 2
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.filename and not debug:
+            typer.echo(f"policytext: error: {exc.filename}: {exc.strerror}", err=True)
+            return 2
         if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
             # a usage error from the click that typer vendors (or plain click, in older typer)
             typer.echo(f"policytext: error: {exc.format_message()}", err=True)

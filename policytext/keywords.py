@@ -54,14 +54,19 @@ class IdfTable:
     def load(cls, path: str | Path) -> IdfTable:
         """Read an IDF file (`term idf` lines; `#` comments allowed)."""
         idf = {}
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                parts = line.split()
-                if len(parts) >= 2 and not line.startswith("#"):
-                    try:
-                        idf[parts[0]] = float(parts[1])
-                    except ValueError:
-                        continue
+        try:
+            with open(path, encoding="utf-8") as handle:
+                for line in handle:
+                    parts = line.split()
+                    if len(parts) >= 2 and not line.startswith("#"):
+                        try:
+                            idf[parts[0]] = float(parts[1])
+                        except ValueError:
+                            continue
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}: not a UTF-8 text IDF file") from None
+        if not idf:
+            raise ValueError(f"{path}: no 'term idf' lines in the IDF file")
         return cls(idf)
 
     @classmethod

@@ -137,3 +137,26 @@ def test_sigterm_leaves_whole_lines_and_resume_completes_each_input_once(tmp_pat
     records = _jsonl(out.read_text(encoding="utf-8"))
     assert [r["path"] for r in records] == [str(folder / f"{i:03d}.txt") for i in range(80)]
     assert all("error" not in r and r["tokens"] for r in records)
+
+
+def test_bad_option_files_and_outputs_are_one_line_errors(tmp_path, capsys):
+    from policytext.cli import main
+
+    sample = str(Path(__file__).resolve().parent.parent / "data" / "sample-sichuan-green-base.txt")
+    binary = tmp_path / "bin.idf"
+    binary.write_bytes(bytes(range(128, 256)) * 4)
+    empty = tmp_path / "empty.idf"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    cases = [
+        (["clean", sample, "-o", str(tmp_path)], f"{tmp_path}: Is a directory"),
+        (["clean", sample, "-o", str(tmp_path / "no" / "x")], "No such file or directory"),
+        (["keywords", sample, "--idf", str(binary)], "not a UTF-8 text IDF file"),
+        (["keywords", sample, "--idf", str(empty)], "no 'term idf' lines"),
+        (["clean", "--from-list", str(binary)], "the path list is not UTF-8 text"),
+        (["clean", str(tmp_path / "emptydir")], "no input files found"),
+    ]
+    (tmp_path / "emptydir").mkdir()
+    for args, message in cases:
+        assert main(args) == 2, args
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("policytext: error: ") and message in err[0], (args, err)

@@ -123,3 +123,56 @@ def test_clean_corpus_documents_unchanged():
 def test_long_inputs_are_bounded():
     for text in ("?" * 20000, "錯" * 20000 + "?", "\ue000l" * 5000, "!" * 20000 + "a"):
         find_frame_shifts(text)  # must return (bounded walk-back); results may be anything sane
+
+
+# a second paragraph written for these tests (not from the corpus)
+PARAGRAPH_2 = (
+    "同时，全市将加快建设停车场、充电桩和慢行系统，稳步推进老旧小区改造。区里还将完善养老、托育、医疗等"
+    "公共服务，提升居民幸福感。今天上午，市里召开座谈会。“我们要把公交线路调整好，让群众出行更方便。”负责人说。"
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "start", "marked"),
+    [
+        (None, "。区", 1.0),  # "?Ｇ?": one pair and a lost trail byte
+        (None, "。区", 0.0),
+        (None, "停车场", 0.0),
+        (None, "把公交", 1.0),
+        ("s2tw", "更方便", 0.0),  # a stretch through "。”"
+    ],
+)
+def test_short_and_punctuated_spans_restored(script, start, marked):
+    layered, _ = garble(PARAGRAPH_2, 0, script=script, shifts=0)
+    garbled, info = garble(PARAGRAPH_2, 0, script=script, at=[layered.index(start)], mark_rate=marked)
+    assert info["spans"] and garbled != layered
+    assert apply(garbled, find_frame_shifts(garbled)) == layered
+
+
+def test_nfkc_letter_inside_span():
+    # 保卫 re-paired one byte late gives the full-width Ｎ, which NFKC turns into "N"
+    text = "全市深入推进净土保卫战,土壤环境总体稳定。"
+    layered, _ = garble(text, 0, script=None, pinyin=False, shifts=0, nfkc=True)
+    garbled, _ = garble(text, 0, script=None, pinyin=False, at=[layered.index("推")], mark_rate=1.0, nfkc=True)
+    assert "N" in garbled
+    assert apply(garbled, find_frame_shifts(garbled)) == layered == text
+
+
+def test_word_model_prefers_words_and_clause_marks():
+    from policytext.repair.frameshift import word_logp
+
+    assert word_logp("加强生态环境保护、生态修复") > word_logp("加强生态环境保护发生态修复")
+    assert word_logp("城市功能。持续完善") > word_logp("城市功能保持续完善")
+    assert word_logp("群眾出行更方便") == pytest.approx(word_logp("群众出行更方便"))  # read as simplified
+
+
+def test_model_file_names_source_and_rebuild_command():
+    from policytext.repair import charlm
+
+    header = charlm.read_header()
+    assert all(line.startswith("#") for line in header)
+    assert any("jieba" in line and "dict.txt" in line for line in header)
+    assert any("python -m policytext.repair.charlm build" in line for line in header)
+    lm = charlm.load()
+    assert lm.logp("发", "展") > lm.logp("发", "氮") + 5
+    assert lm.logp("生", "态") > lm.logp("生", "氮") + 5

@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..document import Edit
@@ -213,11 +213,23 @@ def _tone_bonus(char: str, syllable: str) -> float:
     return TONE_BONUS if toned and syllable.lower() in _readings(char) else 0.0
 
 
+class _Budget:
+    """How many more stretches may be rescored with the word model in this text."""
+
+    def __init__(self, rescores: int) -> None:
+        self.rescores = rescores
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+
+
 def find_frame_shifts(text: str) -> list[Edit]:
     """Edits restoring stretches decoded out of step (kind "frame_shift"), non-overlapping."""
     candidates: list[tuple[float, Edit]] = []
     done: set[int] = set()
     scripts: dict[int, frozenset[str]] = {}
+    rescoring = _Budget(MIN_RESCORES + len(text) // CHARS_PER_RESCORE)
     budget = MIN_BUDGET + len(text) // CHARS_PER_EVALUATION
     for match in _ENDINGS.finditer(text):
         end = match.start()
@@ -227,7 +239,7 @@ def find_frame_shifts(text: str) -> list[Edit]:
         budget -= 1
         if budget < 0:
             break  # pathological input (an ending every few characters): stop, bounded time
-        found = _repair_ending(text, end, scripts)
+        found = _repair_ending(text, end, scripts, rescoring)
         if found is not None:
             candidates.append(found)
     candidates.sort(key=lambda item: -item[0])
@@ -313,7 +325,9 @@ def _quote_open(before: str) -> bool:
     return before.count("“") > before.count("”")
 
 
-def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> tuple[float, Edit] | None:
+def _repair_ending(
+    text: str, end: int, scripts: dict[int, frozenset[str]], rescoring: _Budget
+) -> tuple[float, Edit] | None:
     """The best restoration of a stretch ending at `end`, if it clearly beats the text."""
     ending = text[end]
     lost_trail = ending == "?"
@@ -370,7 +384,7 @@ def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> t
         ]
     elif n:
         code = (codes[-1] & 0xFF) << 8 | ord(ending)
-        fixed = chars.get(code)
+        fixed = _readable(chars.get(code))
         if fixed is None:
             return None
         fits = _fits_reading(fixed, syllable)
@@ -429,11 +443,15 @@ def _repair_ending(text: str, end: int, scripts: dict[int, frozenset[str]]) -> t
     if best_start < 0:
         return None
     gain = best_total - keep_score - SLOT_COST * (1 + lost_trail) - (BARE_COST if best_start == n else 0.0)
-    if gain < MIN_GAIN - (WORD_GATE_RANGE if _GATE else 0.0):
+    # words have a say when the reading has some (not for marks alone) and the budget allows
+    with_words = any(_is_han(ch) for ch in best_text) and rescoring.rescores > 0
+    if gain < MIN_GAIN - (WORD_GATE_RANGE if with_words else 0.0):
         return None
-    context = _Context(text, start, end, run, codes, bounds, shifted, prefix, before, right, lm)
-    best_start, best_marked, best_text, best_value = _rescore(context, configs, best_total, adjusted, last_options)
-    if _GATE:
+    if with_words:
+        rescoring.rescores -= 1
+        context = _Context(text, start, end, run, codes, bounds, shifted, prefix, before, right, lm)
+        best_start, best_marked, best_text, best_value = _rescore(context, configs, best_total, adjusted, last_options)
+        # the decision: characters and words together, against the text as it stands
         keep_value = keep_score + WORD_WEIGHT * word_logp(_window(context, run + ending))
         gain = best_value - keep_value - SLOT_COST * (1 + lost_trail) - (BARE_COST if best_start == n else 0.0)
         if gain < MIN_GAIN:
@@ -492,8 +510,9 @@ def _best_start(
 RESCORE_RANGE = 12.0  # readings within this many nats of the best bigram reading are rescored
 RESCORE_CHOICES = 6  # first / last characters tried per reading
 WORD_WEIGHT = 0.3  # weight of the word-model log-probability against the character model
-_GATE = bool(__import__('os').environ.get('GATE'))
-WORD_GATE_RANGE = float(__import__('os').environ.get('GR', '8'))
+WORD_GATE_RANGE = 8.0  # readings this far below MIN_GAIN by characters alone may pass with words
+MIN_RESCORES = 200  # stretches rescored with words per text at least ...
+CHARS_PER_RESCORE = 200  # ... and one more per this many characters (bounded time)
 WORD_WINDOW = 6  # characters of context on each side of the stretch for the word model
 
 
@@ -524,6 +543,11 @@ def _word_model() -> tuple[dict[str, int], float, Callable[[str], str]]:
 def word_logp(text: str) -> float:
     """Log-probability of `text` under jieba's word unigram model (best segmentation); marks and
     other non-word characters get their running-text token probability from the character model."""
+    return _word_logp(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_logp(text: str) -> float:
     freq, log_total, to_simplified = _word_model()
     lm = load()
     text = to_simplified(text)
