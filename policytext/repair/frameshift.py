@@ -9,9 +9,13 @@ Each such ending is a candidate. Walking back from it over characters that can b
 pairs (two GB18030 bytes, the second a lead byte >= 0x81; full-width punctuation folded to
 ASCII counts as its A3xx bytes), every start position is tried: the characters are re-encoded
 and re-paired one byte later, the lost lead byte (and a lost last trail byte) are chosen by
-the character model jointly with their neighbours, and the best reading must beat the text
-as it stands by a clear margin. A pinyin annotation right after the stretch, `(fā)`, must
-be a reading of the stretch's last character.
+the character model jointly with their neighbours. The best readings are then rescored with
+jieba's word frequencies over a short window around the stretch (`word_logp`: a
+best-segmentation unigram score, marks scored as running-text tokens), and the winner must
+beat the text as it stands, by characters and words together, by a clear margin. A pinyin
+annotation right after the stretch, `(fā)`, must be a reading of the stretch's last
+character (with its tone, when the annotation has one). A letter standing alone inside a
+stretch may be a full-width letter pair that NFKC folded to ASCII.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from ..document import Edit
 from .charlm import CharLM, load, normalize
 
 MAX_SPAN = 48  # longest damaged stretch considered, in characters
-MIN_GAIN = 4.0  # log-probability margin (nats) a repair must win by ...
+MIN_GAIN = 3.0  # log-probability margin (nats) a repair must win by ...
 SLOT_COST = 5.0  # ... plus this for each lost byte the model chose freely
 BARE_COST = 10.0  # ... plus this when "?" and one letter are all the evidence
 TOP_LEADS = 40  # lost-byte candidates kept per slot (by character frequency)
@@ -451,6 +455,8 @@ def _repair_ending(
         rescoring.rescores -= 1
         context = _Context(text, start, end, run, codes, bounds, shifted, prefix, before, right, lm)
         best_start, best_marked, best_text, best_value = _rescore(context, configs, best_total, adjusted, last_options)
+        if best_start < 0:
+            return None
         # the decision: characters and words together, against the text as it stands
         keep_value = keep_score + WORD_WEIGHT * word_logp(_window(context, run + ending))
         gain = best_value - keep_value - SLOT_COST * (1 + lost_trail) - (BARE_COST if best_start == n else 0.0)
