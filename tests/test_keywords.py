@@ -1,10 +1,10 @@
 import json
 
 import pytest
+from helpers import SAMPLE
 
 from policytext.cli import main
 from policytext.keywords import IdfTable, is_term, rank_terms, textrank
-from tests.helpers import SAMPLE
 
 
 def test_terms_exclude_numbers_dates_phones_units_and_stopwords():

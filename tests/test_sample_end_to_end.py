@@ -4,9 +4,9 @@ import json
 from functools import cache
 
 import pytest
+from helpers import GOLD, SAMPLE, squeeze
 
 import policytext
-from tests.helpers import GOLD, SAMPLE, squeeze
 
 pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="../shared/gold not present")
 

@@ -211,10 +211,10 @@ def _fits_reading(char: str, syllable: str | None) -> bool | None:
 
 def _tone_bonus(char: str, syllable: str) -> float:
     """TONE_BONUS when the toned `syllable` is a reading of `char` with its tone, else 0."""
-    from .pinyin import _readings
+    from .pinyin import readings
 
     toned = any(ch in _TONED for ch in syllable)
-    return TONE_BONUS if toned and syllable.lower() in _readings(char) else 0.0
+    return TONE_BONUS if toned and syllable.lower() in readings(char) else 0.0
 
 
 class _Budget:

@@ -32,12 +32,13 @@ def _reading_table() -> dict[int, str]:
 
 
 @cache
-def _readings(char: str) -> frozenset[str]:
-    readings = set(filter(None, _reading_table().get(ord(char), "").split(",")))
+def readings(char: str) -> frozenset[str]:
+    """The tone-marked pinyin readings of a character (of its simplified form too)."""
+    found = set(filter(None, _reading_table().get(ord(char), "").split(",")))
     simplified = _simplify(char)
     if simplified != char:
-        readings |= _readings(simplified)
-    return frozenset(readings)
+        found |= readings(simplified)
+    return frozenset(found)
 
 
 def _simplify(char: str) -> str:
@@ -53,11 +54,11 @@ def _strip_tone(syllable: str) -> str:
 
 def is_reading(char: str, syllable: str) -> bool:
     """True when `syllable` (tone marks optional) is a reading of `char`."""
-    readings = _readings(char)
-    if syllable.lower() in readings:
+    known = readings(char)
+    if syllable.lower() in known:
         return True
     bare = _strip_tone(syllable)
-    return any(_strip_tone(r) == bare for r in readings)
+    return any(_strip_tone(r) == bare for r in known)
 
 
 def find_pinyin_annotations(text: str) -> list[Edit]:
