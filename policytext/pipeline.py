@@ -14,6 +14,8 @@ from .convert import find_script_changes
 from .decode import DecodeError, decode_bytes
 from .document import BoilerplateLine, Document, Edit, Source
 from .repair.boilerplate import split_boilerplate
+from .repair.frameshift import find_frame_shifts
+from .repair.mojibake import find_whole_mojibake
 from .repair.pinyin import find_pinyin_annotations
 from .repair.punctuation import find_ascii_punctuation, find_full_width_alphanumerics
 from .sentences import split_sentences
@@ -24,16 +26,6 @@ from .tracked import TrackedText
 # position of a long run of spaces without a break is quadratic)
 _WHITESPACE_RUN = re.compile(r"\s+")
 _BEFORE_BREAK = " \t\u3000\xa0\r"
-
-
-def _optional_step(module: str, function: str):
-    """A repair step from a module that may not be present in this build (returns no edits)."""
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module, __package__), function)
-    except (ImportError, AttributeError):
-        return lambda text: []
 
 
 def load(data: str | bytes, path: str | None = None) -> Document:
@@ -66,8 +58,8 @@ def _well_formed(text: str) -> str:
 def repair_steps():
     """The repair steps in the order they must run (see DESIGN.md: frame shifts first)."""
     return (
-        _optional_step(".repair.mojibake", "find_whole_mojibake"),
-        _optional_step(".repair.frameshift", "find_frame_shifts"),
+        find_whole_mojibake,
+        find_frame_shifts,
         find_pinyin_annotations,
         find_full_width_alphanumerics,  # before punctuation: "０:《" needs the ASCII digit to see the ":"
         find_ascii_punctuation,
