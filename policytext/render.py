@@ -61,9 +61,14 @@ def csv_text(command: str, records: Iterable[dict[str, Any]], header: bool = Tru
     return buffer.getvalue()
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, human: bool = False) -> str:
+    """A CSV cell (lists as JSON), or with `human` a table cell (137 not 137.0, a range as 3–5)."""
     if value is None:
         return ""
+    if human and isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if human and isinstance(value, list | tuple) and all(isinstance(v, int | float) for v in value):
+        return "–".join(_cell(v, human) for v in value)
     if isinstance(value, list | tuple | dict):
         return to_json(value)
     return str(value)
@@ -124,7 +129,7 @@ def _extract_tables(record: dict[str, Any], console) -> None:
 
     table = Table("subject", "metric", "value", "unit", "qualifier", "period", "region", title="indicators")
     for row in record["indicators"]:
-        table.add_row(*(_cell(row.get(c)) for c in ("subject", "metric", "value", "unit", "qualifier", "period", "region")))
+        table.add_row(*(_cell(row.get(c), human=True) for c in ("subject", "metric", "value", "unit", "qualifier", "period", "region")))
     console.print(table)
     table = Table("head", "items", title="enumerations")
     for row in record["enumerations"]:
