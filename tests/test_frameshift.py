@@ -176,3 +176,45 @@ def test_model_file_names_source_and_rebuild_command():
     lm = charlm.load()
     assert lm.logp("发", "展") > lm.logp("发", "氮") + 5
     assert lm.logp("生", "态") > lm.logp("生", "氮") + 5
+
+
+# written for this test (not from the corpus): the lost lead byte of "。" leaves "Ｔ?" ("。在"
+# re-paired one byte late gives the full-width Ｔ, and the last trail byte is lost before "2")
+LONE_FULLWIDTH_TEXT = "目前全县已建成十二个村级卫生室。在2025年底前，还将培训乡村医生三百名。"
+
+
+def test_lone_fullwidth_letter_is_evidence_of_a_shift():
+    layered, _ = garble(LONE_FULLWIDTH_TEXT, 0, script=None, pinyin=False, shifts=0)
+    at = [layered.index("。在")]
+    garbled, info = garble(LONE_FULLWIDTH_TEXT, 0, script=None, pinyin=False, at=at, mark_rate=0.0)
+    assert info["spans"][0]["garbled"] == "Ｔ?"
+    edits = find_frame_shifts(garbled)
+    assert [(garbled[e.start : e.end], e.after) for e in edits] == [("Ｔ?", "。在")]
+    assert apply(garbled, edits) == layered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进ＡＩ+制造?明年ＧＤＰ增长多少?",
+        "Ａ股市场怎么样?第３章讲什么?",
+        "他说的是ＡＢ?还是Ｃ类?",
+        "本表由Ｘ射线室填写,共有３?",
+        "需要补充维生素Ｃ?",  # a single letter before "?" can be real: the margin must still hold
+        "答案是Ａ?等级为Ｓ?",
+    ],
+)
+def test_fullwidth_letters_in_real_text_untouched(text):
+    assert find_frame_shifts(text) == []
+
+
+def test_lone_fullwidth_digit_in_garbled_stretch_is_covered():
+    # written for this test: "。参" re-paired one byte late gives "２", then a garbled run; the
+    # reading must start before the digit and bring back the full stop
+    text = "新建公园绿地十二处。参与植树活动的市民超过两万人次，比去年多了一倍。"
+    layered, _ = garble(text, 0, script=None, pinyin=False, shifts=0)
+    garbled, info = garble(text, 0, script=None, pinyin=False, at=[layered.index("。参")], mark_rate=0.0)
+    assert info["spans"][0]["garbled"].startswith("２")
+    edits = find_frame_shifts(garbled)
+    assert [e.after for e in edits] == ["。参与植树活动的市民超过两万人次"]
+    assert apply(garbled, edits) == layered

@@ -15,7 +15,9 @@ best-segmentation unigram score, marks scored as running-text tokens), and the w
 beat the text as it stands, by characters and words together, by a clear margin. A pinyin
 annotation right after the stretch, `(fā)`, must be a reading of the stretch's last
 character (with its tone, when the annotation has one). A letter standing alone inside a
-stretch may be a full-width letter pair that NFKC folded to ASCII.
+stretch may be a full-width letter pair that NFKC folded to ASCII. A full-width letter or digit
+standing alone (not in a run, not next to Latin) is evidence of a shift: readings that start at
+or before it get LONE_FULLWIDTH_BONUS.
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ PINYIN_MISMATCH = 12.0
 FULLWIDTH_COST = 8.0  # a lost byte read as a full-width letter or digit
 SCRIPT_COST = 4.0  # a lost byte read as a character of the other script (simplified/traditional)
 QUOTE_BONUS = 1.0  # a lost byte read as the quotation mark that closes an open quote (or opens)
+# a full-width letter or digit (the A3 row) standing alone in a stretch: a lost lead byte (often
+# the A1 of 。、“) made A3 a lead byte; real text has them in runs (ＧＤＰ) or next to Latin
+# letters and digits, rarely one glued between Han characters and "?". Added to a reading that
+# starts at or before it (10 already rewrites real "维生素Ｃ?" at the end of a text)
+LONE_FULLWIDTH_BONUS = 8.0
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _ANNOTATION = re.compile(rf"\(([a-zA-Z{_TONED}]{{1,7}})\)")
@@ -319,6 +326,33 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _is_latin_like(ch: str) -> bool:
+    """True for ASCII or full-width letters and digits."""
+    return _is_ascii_alnum(ch) or ("\uff10" <= ch <= "\uff5a" and ch.isalnum())
+
+
+def _lone_fullwidth(text: str, start: int, end: int, garbled: bool) -> int:
+    """Offset of the first full-width letter or digit in text[start:end] that stands alone (a letter
+    between non-Latin characters; a digit before the ending at `end`, before a private-use
+    character, or anywhere in a stretch that is `garbled` already), else -1."""
+    for i in range(start, end):
+        ch = text[i]
+        if not ("\uff10" <= ch <= "\uff5a" and ch.isalnum()):  # full-width punctuation is ordinary
+            continue
+        if i > 0 and _is_latin_like(text[i - 1]):
+            continue
+        if i + 1 < end:
+            following = text[i + 1]
+            if not _is_latin_like(following) and (ch.isalpha() or garbled or "\ue000" <= following <= "\uf8ff"):
+                return i
+            continue
+        # right before the ending ("?" or a trail byte read as ASCII): not inside a Latin word
+        after = text[end + 1] if end + 1 < len(text) else "\n"
+        if not (_is_ascii_alnum(text[end]) and _is_latin_like(after)):
+            return i
+    return -1
+
+
 def _looks_garbled(lm: CharLM, run: str) -> bool:
     """True when `run` holds a character that is rare or never text (private use, unseen)."""
     return any(lm.unigram_logp(normalize(ch)) < RARE_LOGP for ch in run)
@@ -345,7 +379,9 @@ def _repair_ending(
         return None
     lm = load()
     run = text[start:end]
-    if not _looks_garbled(lm, run) and (lost_trail or n < 2):
+    garbled = _looks_garbled(lm, run)
+    lone = _lone_fullwidth(text, start, end, garbled)
+    if lone < 0 and not garbled and (lost_trail or n < 2):
         return None  # ordinary characters before "?" or a letter: cheap to rule out
     chars = _pair_chars()
     left = normalize(_left_char(text, start))
@@ -435,11 +471,13 @@ def _repair_ending(
                 total, restored = _best_start(lm, firsts, None, [("", 0.0)], before[kept], right)
             else:
                 continue
+            # a reading that explains a lone full-width letter or digit wins the bonus
+            total += prefix[kept] + (LONE_FULLWIDTH_BONUS if lone >= start + kept else 0.0)
             if restored:
-                configs.append((total + prefix[kept], offset, marked))
-            if restored and total + prefix[kept] > best_total:
+                configs.append((total, offset, marked))
+            if restored and total > best_total:
                 best_total, best_start, best_text, best_marked = (
-                    total + prefix[kept],
+                    total,
                     offset,
                     restored,
                     marked,
@@ -453,7 +491,7 @@ def _repair_ending(
         return None
     if with_words:
         rescoring.rescores -= 1
-        context = _Context(text, start, end, run, codes, bounds, shifted, prefix, before, right, lm)
+        context = _Context(text, start, end, run, codes, bounds, shifted, prefix, before, right, lm, lone)
         best_start, best_marked, best_text, best_value = _rescore(context, configs, best_total, adjusted, last_options)
         if best_start < 0:
             return None
@@ -534,6 +572,7 @@ class _Context(NamedTuple):
     before: list[str]
     right: str
     lm: CharLM
+    lone: int  # offset of a lone full-width letter or digit in the text (-1: none)
 
 
 @cache
@@ -624,6 +663,8 @@ def _rescore(
                 chars = lm.score(restored, prev) + lm.logp(normalize(restored[-1]), context.right)
                 chars += context.prefix[kept] - first_cost - last_cost
                 value = chars + WORD_WEIGHT * word_logp(_window(context, context.run[:kept] + restored))
+                if context.lone >= context.start + kept:
+                    value += LONE_FULLWIDTH_BONUS
                 if value > best[0]:
                     best = (value, offset, marked, restored)
     return best[1], best[2], best[3], best[0]
