@@ -23,7 +23,6 @@ from .decode import DecodeError
 if TYPE_CHECKING:
     from .keywords import IdfTable
 
-COMMANDS = ("clean", "segment", "keywords", "extract")
 STDIN = "-"
 # an input: its path, and its bytes when they were read here (stdin, or for a remote cluster)
 Item = tuple[str, bytes | None]
@@ -160,15 +159,11 @@ def _idf_table(path: str | None) -> IdfTable:
 
 
 def _token_records(text: str, pos: bool) -> list[dict[str, Any]]:
-    from .segment import segment_text, tagged_tokens
+    from .segment import segment_text, tagged_tokens, with_offsets
 
     if pos:
         return [{"token": t.text, "start": t.start, "end": t.end, "pos": t.pos} for t in tagged_tokens(text)]
-    records, start = [], 0
-    for token in segment_text(text):
-        records.append({"token": token, "start": start, "end": start + len(token)})
-        start += len(token)
-    return records
+    return [{"token": t.text, "start": t.start, "end": t.end} for t in with_offsets(segment_text(text))]
 
 
 def process_path(path: str, options: Options, data: bytes | None = None) -> dict[str, Any]:

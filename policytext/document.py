@@ -171,11 +171,9 @@ class Document:
 
     def token_spans(self) -> list[Token]:
         """The tokens with their `[start, end)` offsets into `text`."""
-        spans, pos = [], 0
-        for token in self.tokens:
-            spans.append(Token(token, pos, pos + len(token)))
-            pos += len(token)
-        return spans
+        from .segment import with_offsets
+
+        return with_offsets(self.tokens)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of `extract --format json` (keys are only ever added)."""

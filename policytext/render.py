@@ -8,10 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO, Any
-
-FORMATS = ("table", "json", "jsonl", "csv", "text")
 
 # which list of a record a CSV holds, and its columns
 _CSV_ROWS = {
@@ -40,12 +38,6 @@ def payload(command: str, record: dict[str, Any]) -> Any:
     if command == "segment":
         return record["tokens"]
     return {k: v for k, v in record.items() if k != "path"}
-
-
-def jsonl_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """One JSON line per record (each record keeps its `path`)."""
-    for record in records:
-        yield to_json(record) + "\n"
 
 
 def csv_text(command: str, records: Iterable[dict[str, Any]], header: bool = True) -> str:

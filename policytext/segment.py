@@ -83,6 +83,15 @@ def segment_document(doc: Document) -> Document:
     return doc
 
 
+def with_offsets(tokens: list[str]) -> list[Token]:
+    """Tokens that concatenate to a text, with their `[start, end)` offsets into it."""
+    spans, start = [], 0
+    for token in tokens:
+        spans.append(Token(token, start, start + len(token)))
+        start += len(token)
+    return spans
+
+
 def tagged_tokens(text: str) -> list[Token]:
     """Tokens with offsets and part-of-speech tags (slower: only when a user asks for tags)."""
     from jieba.posseg import POSTokenizer
@@ -92,9 +101,7 @@ def tagged_tokens(text: str) -> list[Token]:
     pairs = [(p.word, p.flag) for piece, overlong in bounded_pieces(text) for p in tagger.cut(piece, HMM=not overlong)]
     words = merge_numbers([w for w, _ in pairs])
     tags = dict(pairs)
-    tokens, pos = [], 0
-    for word in words:
-        tag = tags.get(word) or ("m" if word[:1].isdigit() else "x")
-        tokens.append(Token(word, pos, pos + len(word), tag))
-        pos += len(word)
+    tokens = with_offsets(words)
+    for token in tokens:
+        token.pos = tags.get(token.text) or ("m" if token.text[:1].isdigit() else "x")
     return tokens
