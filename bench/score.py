@@ -1,6 +1,6 @@
 """Score `policytext.analyze` against the hand-made gold annotations in bench/gold/.
 
-Usage: python bench/score.py [--set dev|dev2|heldout|all] [--json] [--verbose] [--shared DIR]
+Usage: python bench/score.py [--set dev|dev2|dev3|heldout|heldout2|all] [--json] [--verbose] [--shared DIR]
 
 Matching rules (see bench/gold/GUIDELINES.md):
 - indicators: value agrees (floats with tolerance, ranges as lists), unit equal after NFKC, gold
@@ -499,9 +499,16 @@ def load_garble() -> Callable[[str, int], tuple[str, Any]] | None:
     return getattr(module, "garble", None)
 
 
+def gold_sets(which: str, gold_dir: Path = GOLD_DIR) -> list[str]:
+    """The set names meant by `which`: one set, or every subdirectory of the gold directory for "all"."""
+    if which != "all":
+        return [which]
+    return sorted(p.name for p in gold_dir.iterdir() if p.is_dir())
+
+
 def gold_files(which: str, gold_dir: Path = GOLD_DIR) -> list[Path]:
-    """The gold JSON files of a set (dev, heldout or all)."""
-    sets = ("dev", "dev2", "heldout") if which == "all" else (which,)
+    """The gold JSON files of a set (a subdirectory name such as dev or heldout, or all)."""
+    sets = gold_sets(which, gold_dir)
     return [p for s in sets for p in sorted((gold_dir / s).glob("*.json"))]
 
 
@@ -570,8 +577,7 @@ def _table(title: str, counts: dict[str, Counts]) -> list[str]:
 def run(which: str, shared: Path, analyze: Callable[[str], Any], gold_dir: Path = GOLD_DIR) -> dict[str, Any]:
     """Score every gold file of the chosen set(s); per-document results and pooled counts per set."""
     report: dict[str, Any] = {"documents": {}, "pooled": {}, "skipped": {}}
-    sets = ("dev", "dev2", "heldout") if which == "all" else (which,)
-    for name in sets:
+    for name in gold_sets(which, gold_dir):
         scored = []
         for path in gold_files(name, gold_dir):
             key = f"{name}/{path.stem}"
@@ -629,7 +635,9 @@ def report_to_text(report: dict[str, Any], verbose: bool = False) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; always exits 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("dev", "dev2", "heldout", "all"), default="dev")
+    parser.add_argument(
+        "--set", dest="which", default="dev", help="a subdirectory of bench/gold (dev, dev2, heldout ...) or all"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
     parser.add_argument(
