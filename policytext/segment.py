@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from functools import cache
 
@@ -28,6 +29,117 @@ def tokenizer():
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
         instance.add_word(parts[0], freq, tag)
     return instance
+
+
+_PREFIX_ONLY = 1.0  # a log probability is never positive: marks a dictionary prefix that is no word
+
+
+class _LogProbabilities(dict):
+    """word -> log(freq / total) from a jieba dictionary, filled on first lookup; `_PREFIX_ONLY` for
+    a prefix of some word that is no word itself, None for a string that starts no word."""
+
+    def __init__(self, freq: dict[str, int], total: int) -> None:
+        super().__init__()
+        self._freq = freq
+        self._log_total = math.log(total)
+
+    def __missing__(self, word: str) -> float | None:
+        count = self._freq.get(word)
+        value = None if count is None else (math.log(count) - self._log_total if count else _PREFIX_ONLY)
+        self[word] = value
+        return value
+
+
+class FastCutter:
+    """jieba's accurate mode with HMM (`Tokenizer.cut(text)`), token for token, at about twice its
+    speed: one backward pass finds the best route without building the DAG, and log probabilities
+    are computed once per distinct word instead of once per occurrence."""
+
+    def __init__(self, instance) -> None:
+        import jieba
+        from jieba import finalseg
+
+        self._freq = instance.FREQ
+        self._log_prob = _LogProbabilities(instance.FREQ, instance.total)
+        self._unknown = -math.log(instance.total)  # a character that starts no word: log(1 / total)
+        self._blocks = jieba.re_han_default
+        self._spaces = jieba.re_skip_default
+        self._hmm_cut = finalseg.cut
+
+    def _route(self, block: str) -> list[int]:
+        """For each position, the end of the word the best route takes from there."""
+        n = len(block)
+        log_prob = self._log_prob
+        score = [0.0] * (n + 1)
+        ends = list(range(1, n + 2))
+        for start in range(n - 1, -1, -1):
+            best, best_end = self._unknown + score[start + 1], start + 1
+            found = False
+            end = start + 1
+            fragment = block[start]
+            while True:
+                value = log_prob[fragment]
+                if value is None:
+                    break
+                if value <= 0.0:
+                    candidate = value + score[end]
+                    if not found or candidate >= best:  # ties go to the longer word, as in jieba
+                        best, best_end, found = candidate, end, True
+                if end >= n:
+                    break
+                end += 1
+                fragment = block[start:end]
+            score[start] = best
+            ends[start] = best_end
+        return ends
+
+    def _flush(self, buffer: str, out: list[str]) -> None:
+        """Single-character route steps: HMM for unknown runs, as jieba does."""
+        if len(buffer) == 1:
+            out.append(buffer)
+        elif not self._freq.get(buffer):
+            out.extend(self._hmm_cut(buffer))
+        else:
+            out.extend(buffer)
+
+    def _cut_block(self, block: str, out: list[str]) -> None:
+        ends = self._route(block)
+        start, n, buffer = 0, len(block), ""
+        while start < n:
+            end = ends[start]
+            if end - start == 1:
+                buffer += block[start]
+            else:
+                if buffer:
+                    self._flush(buffer, out)
+                    buffer = ""
+                out.append(block[start:end])
+            start = end
+        if buffer:
+            self._flush(buffer, out)
+
+    def cut(self, text: str) -> list[str]:
+        """Tokens of `text`, exactly as `jieba.Tokenizer.cut(text)` yields them."""
+        out: list[str] = []
+        blocks, spaces = self._blocks, self._spaces
+        for block in blocks.split(text):
+            if not block:
+                continue
+            if blocks.match(block):
+                self._cut_block(block, out)
+            else:
+                for piece in spaces.split(block):
+                    if spaces.match(piece):
+                        out.append(piece)
+                    else:
+                        out.extend(piece)
+        return out
+
+
+@cache
+def fast_cutter() -> FastCutter:
+    """The shared `FastCutter` over `tokenizer()`'s dictionary."""
+    return FastCutter(tokenizer())
 
 
 def merge_numbers(tokens: list[str]) -> list[str]:
@@ -73,7 +185,7 @@ def bounded_pieces(text: str) -> list[tuple[str, bool]]:
 
 def segment_text(text: str) -> list[str]:
     """Tokens of `text` (they concatenate back to `text`)."""
-    cut = tokenizer().cut
+    cut = fast_cutter().cut
     return merge_numbers([token for piece, _ in bounded_pieces(text) for token in cut(piece)])
 
 
