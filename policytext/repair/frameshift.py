@@ -358,6 +358,12 @@ def _looks_garbled(lm: CharLM, run: str) -> bool:
     return any(lm.unigram_logp(normalize(ch)) < RARE_LOGP for ch in run)
 
 
+def _starts_ascii_word(text: str, end: int) -> bool:
+    """True when the ending at `end` is followed by an ASCII letter or digit (AED, PM2.5, GDP)."""
+    following = text[end + 1 : end + 2]
+    return following.isascii() and following.isalnum()
+
+
 def _quote_open(before: str) -> bool:
     """True when `before` (the line so far) leaves a double quotation mark open."""
     return before.count("“") > before.count("”")
@@ -381,8 +387,8 @@ def _repair_ending(
     run = text[start:end]
     garbled = _looks_garbled(lm, run)
     lone = _lone_fullwidth(text, start, end, garbled)
-    if lone < 0 and not garbled and (lost_trail or n < 2):
-        return None  # ordinary characters before "?" or a letter: cheap to rule out
+    if lone < 0 and not garbled and (lost_trail or n < 2 or _starts_ascii_word(text, end)):
+        return None  # ordinary characters before "?", a letter or an ASCII word: cheap to rule out
     chars = _pair_chars()
     left = normalize(_left_char(text, start))
     right_char, syllable = _right_context(text, end + 1)
