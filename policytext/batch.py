@@ -12,13 +12,14 @@ import sys
 import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .decode import DecodeError
+from .document import plain
 
 if TYPE_CHECKING:
     from .keywords import IdfTable
@@ -112,7 +113,7 @@ def process_bytes(data: bytes, path: str | None, options: Options) -> dict[str, 
         raise InputError("empty input")
     record: dict[str, Any] = {"path": path}
     if options.command == "clean":
-        record.update(meta=asdict(doc.meta), text=doc.text, repairs=[asdict(r) for r in doc.repairs])
+        record.update(meta=plain(doc.meta), text=doc.text, repairs=plain(doc.repairs))
     elif options.command == "segment":
         record["tokens"] = _token_records(doc.text, options.pos)
     elif options.command in ("keywords", "term_stats"):
@@ -148,7 +149,7 @@ def keyword_record(stats: dict[str, Any], options: Options, idf: IdfTable | None
     if weights is None:
         weights = term_weights(Counter(stats["counts"]), options.method, idf, stats.get("ranks"))
     keywords = top_keywords(stats["counts"], weights, options.top)
-    return {"path": stats["path"], "keywords": [asdict(k) for k in keywords]}
+    return {"path": stats["path"], "keywords": plain(keywords)}
 
 
 @cache

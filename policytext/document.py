@@ -7,7 +7,8 @@ Offsets: `Repair.start/end` index into `Document.raw` (the decoded input); every
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 Span = tuple[int, int]
@@ -177,27 +178,35 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of `extract --format json` (keys are only ever added)."""
-        meta = asdict(self.meta)
         return {
-            "source": asdict(self.source),
-            "meta": meta,
+            "source": plain(self.source),
+            "meta": plain(self.meta),
             "text": self.text,
-            "repairs": [asdict(r) for r in self.repairs],
-            "indicators": [_span_list(asdict(i)) for i in self.indicators],
-            "enumerations": [_span_list(asdict(e)) for e in self.enumerations],
-            "programs": [_span_list(asdict(p)) for p in self.programs],
-            "industries": [_span_list(asdict(i)) for i in self.industries],
-            "people": [_span_list(asdict(p)) for p in self.people],
+            "repairs": plain(self.repairs),
+            "indicators": plain(self.indicators),
+            "enumerations": plain(self.enumerations),
+            "programs": plain(self.programs),
+            "industries": plain(self.industries),
+            "people": plain(self.people),
             "key_terms": list(self.key_terms),
-            **({"keywords": [asdict(k) for k in self.keywords]} if self.keywords else {}),
+            **({"keywords": plain(self.keywords)} if self.keywords else {}),
         }
 
 
-def _span_list(record: dict[str, Any]) -> dict[str, Any]:
-    for key in ("span", "item_spans", "spans"):
-        value = record.get(key)
-        if isinstance(value, tuple):
-            record[key] = list(value)
-        elif isinstance(value, list):
-            record[key] = [list(v) for v in value]
-    return record
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def plain(value: Any) -> Any:
+    """`value` as JSON-ready Python data: dataclasses become dicts, tuples become lists (spans).
+
+    A lean `dataclasses.asdict`: our records hold only strings, numbers, lists, tuples, dicts and
+    other records, so nothing needs deep-copying."""
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return {name: plain(getattr(value, name)) for name in _field_names(type(value))}

@@ -21,6 +21,8 @@ MIN_NON_ASCII = 6  # shorter non-ASCII stretches are left alone
 COMMON_AFTER = 0.85  # share of common characters the repaired text needs ...
 COMMON_BEFORE = 0.95  # ... while the text as it stands has less than this ...
 MIN_GAIN_PER_CHAR = 1.0  # ... and the character model must prefer it by this much (nats per character)
+PROBE_CHARS = 2000  # the first characters of a text decide when they read as Chinese ...
+PROBE_MIN_HAN = 200  # ... and hold at least this many Han characters
 MAX_LOST = 0.02  # share of characters that may fail to convert (bytes lost in the damage)
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -118,6 +120,13 @@ def _readings(stretch: str) -> list[tuple[str, str]]:
     return found
 
 
+def _reads_as_chinese(stretch: str, min_han: int = 0) -> bool:
+    """True when `stretch` is mostly common Han characters (at least `min_han`) with few Latin-1
+    letters among them."""
+    share, han = _common_share(stretch)
+    return han >= min_han and share >= COMMON_BEFORE and len(_LATIN1.findall(stretch)) < max(4, han // 4)
+
+
 def find_whole_mojibake(text: str) -> list[Edit]:
     """One edit (kind "mojibake") undoing whole-text mojibake, or [] when the text reads fine."""
     first = _NON_ASCII.search(text)
@@ -128,13 +137,14 @@ def find_whole_mojibake(text: str) -> list[Edit]:
     while end > start and text[end - 1].isascii():
         end -= 1
     stretch = text[start:end]
+    if _reads_as_chinese(stretch[:PROBE_CHARS], PROBE_MIN_HAN):
+        return []  # whole-text mojibake shows from its first characters on
     non_ascii = len(_NON_ASCII.findall(stretch))
     if non_ascii < MIN_NON_ASCII:
         return []
-    share, han = _common_share(stretch)
-    latin = len(_LATIN1.findall(stretch))
-    if share >= COMMON_BEFORE and latin < max(4, han // 4):
+    if _reads_as_chinese(stretch):
         return []  # reads as Chinese already
+    share = _common_share(stretch)[0]
     best = None
     for kind, repaired in _readings(stretch):
         lost = repaired.count("\ufffd")
