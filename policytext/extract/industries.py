@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..document import Document, Industry, Span
-from ..resources import read_tsv
+from ..resources import read_tsv, words_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +45,7 @@ def industry_entries() -> dict[str, tuple[IndustryEntry, ...]]:
 
 @cache
 def _mention_pattern() -> re.Pattern[str]:
-    names = sorted(industry_entries(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return words_pattern(industry_entries())
 
 
 def _same_region(a: str, b: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..document import Document, Token
-from ..resources import data_path, read_lines
+from ..resources import data_path, read_lines, words_pattern
 
 _DICTIONARY = "policy_dict.txt"
 _MAX_TERMS = 80
@@ -30,8 +30,9 @@ def policy_terms() -> frozenset[str]:
 
 @cache
 def _dictionary_pattern() -> re.Pattern[str] | None:
-    words = sorted(policy_terms(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    """The policy terms as one pattern: the longest term at each position wins."""
+    words = policy_terms()
+    return words_pattern(words) if words else None
 
 
 def quoted_terms(text: str) -> list[str]:
@@ -58,11 +59,15 @@ def extract_key_terms(doc: Document, tokens: Sequence[str | Token] | None = None
         for match in pattern.finditer(text):
             counts[match.group()] += 1
             first_seen.setdefault(match.group(), match.start())
-    for index, item in enumerate(tokens or ()):
-        token = item if isinstance(item, str) else item.text
-        if token in dictionary and token not in first_seen:
-            counts[token] += 1  # a dictionary word the text scan shadowed by a longer one
-            first_seen[token] = len(text) + index
+    words = list(tokens or ())
+    if words and not isinstance(words[0], str):
+        words = [item.text for item in words]
+    shadowed = dictionary.intersection(words).difference(first_seen)
+    if shadowed:  # dictionary words the text scan shadowed by a longer one
+        for index, token in enumerate(words):
+            if token in shadowed:
+                counts[token] += 1
+                first_seen.setdefault(token, len(text) + index)
     for term in quoted_terms(text):
         counts[term] = max(counts[term], text.count(term))
         first_seen.setdefault(term, text.find(term))
