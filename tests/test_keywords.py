@@ -45,3 +45,25 @@ def test_sample_keywords_via_cli(method, capsys):
     assert len(rows) == 10 and set(rows[0]) == {"term", "count", "weight"}
     assert "新质生产力" in terms
     assert not any(ch.isdigit() for term in terms for ch in term)
+
+
+def test_jieba_idf_cache_is_written_reused_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    import tempfile
+
+    from policytext import keywords
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    keywords.jieba_idf.cache_clear()
+    try:
+        first = keywords.jieba_idf()
+        (cache_file,) = tmp_path.glob("policytext-idf-*.marshal")
+        keywords.jieba_idf.cache_clear()
+        assert keywords.jieba_idf().idf == first.idf
+        cache_file.write_bytes(b"\x00garbage")
+        keywords.jieba_idf.cache_clear()
+        rebuilt = keywords.jieba_idf()
+    finally:
+        keywords.jieba_idf.cache_clear()
+    assert rebuilt.idf == first.idf and rebuilt.default == first.default
+    assert len(first.idf) > 200_000 and first["新质生产力"] == first.default  # unknown term: the median
+    assert first["经济"] < first["生产力"]  # a common word weighs less
