@@ -52,6 +52,9 @@ class Options:
     idf_path: str | None = None
     debug: bool = False  # let unexpected exceptions escape with their traceback
     corpus_idf: bool = False  # keywords: TF-IDF with document frequencies of the inputs themselves
+    # records come back as {"path", "error"?, "jsonl": the whole record as one JSON line}: a worker
+    # serialises its own records, and the process writing the output only copies lines
+    as_jsonl: bool = False
 
 
 def expand_inputs(inputs: Iterable[str], glob: str = "*.txt") -> Iterator[str]:
@@ -171,13 +174,19 @@ def process_path(path: str, options: Options, data: bytes | None = None) -> dict
     """The record for one input (read from `path` unless `data` is given); failures become
     `{"path", "error"}` records, never exceptions."""
     try:
-        return process_bytes(read_input(path) if data is None else data, path, options)
+        record = process_bytes(read_input(path) if data is None else data, path, options)
     except InputError as exc:
-        return {"path": path, "error": str(exc)}
+        record = {"path": path, "error": str(exc)}
     except Exception as exc:  # one bad input must not stop a batch
         if options.debug:
             raise
-        return {"path": path, "error": f"internal error: {type(exc).__name__}: {exc}"}
+        record = {"path": path, "error": f"internal error: {type(exc).__name__}: {exc}"}
+    if options.as_jsonl:
+        from .render import to_json
+
+        summary = {key: record[key] for key in ("path", "error") if key in record}
+        return {**summary, "jsonl": to_json(record)}
+    return record
 
 
 def process_chunk(items: list[Item], options: Options) -> list[dict[str, Any]]:

@@ -192,6 +192,8 @@ def run_batch(batch: Batch, options: Options, default: Format | None, extras: Ke
             matrix = MatrixWriter(extras.matrix)
         except (RuntimeError, OSError) as exc:
             raise UserError(str(exc)) from None
+    if chosen == Format.jsonl and options.command != "keywords":
+        options = replace(options, as_jsonl=True)  # workers write the lines, this process copies them
     workers = batch.workers or os.cpu_count() or 1
     sink = LineSink(batch.output, append=batch.resume)
     failures = processed = 0
@@ -253,7 +255,7 @@ def _emit(render, command: str, record: dict[str, Any], chosen: Format, sink: Li
     if "error" in record and not several:
         return  # reported once on stderr
     if chosen == Format.jsonl:
-        sink.write(render.to_json(record) + "\n")
+        sink.write((record.get("jsonl") or render.to_json(record)) + "\n")
     elif chosen == Format.json:
         sink.write(render.to_json(render.payload(command, record)) + "\n")
     elif chosen == Format.csv:

@@ -195,3 +195,21 @@ def test_a_worker_crash_costs_only_the_input_that_caused_it(monkeypatch, tmp_pat
     assert [r["path"] for r in records] == inputs
     assert records[1] == {"path": str(crash), "error": "internal error: worker process died"}
     assert [r for i, r in enumerate(records) if i != 1] == list(run(CORPUS_PATHS[:1] + CORPUS_PATHS[1:4], Options("clean")))
+
+
+def test_records_serialised_in_the_worker_equal_the_plain_records(tmp_path):
+    import json
+    from dataclasses import replace
+
+    from policytext.batch import Options, process_path
+
+    good = tmp_path / "good.txt"
+    good.write_text("全省规模以上工业增加值增长5.5%。", encoding="utf-8")
+    missing = str(tmp_path / "missing.txt")
+    options = Options("extract")
+    for path in (str(good), missing):
+        plain_record = process_path(path, options)
+        line_record = process_path(path, replace(options, as_jsonl=True))
+        assert json.loads(line_record["jsonl"]) == plain_record
+        assert line_record["path"] == path and ("error" in line_record) == (path == missing)
+    assert json.loads(process_path(str(good), replace(options, as_jsonl=True))["jsonl"])["indicators"][0]["value"] == 5.5
