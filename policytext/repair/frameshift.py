@@ -63,6 +63,7 @@ _ENDINGS = re.compile(r"\?|(?<=[^\x00-\x20(0-9A-Za-z\x7f])[\x40-\x7e]")
 _FOLDABLE = frozenset(chr(c) for c in range(0x21, 0x7F))
 _EXPANSION_ENDS = frozenset(").")
 MAX_EXPANSION = 4
+ASCII_WORD_CONTEXT = 4  # characters before an ASCII word that must look ordinary to rule it out
 
 
 @cache
@@ -387,8 +388,10 @@ def _repair_ending(
     run = text[start:end]
     garbled = _looks_garbled(lm, run)
     lone = _lone_fullwidth(text, start, end, garbled)
-    if lone < 0 and not garbled and (lost_trail or n < 2 or _starts_ascii_word(text, end)):
-        return None  # ordinary characters before "?", a letter or an ASCII word: cheap to rule out
+    if lone < 0 and not garbled and (lost_trail or n < 2):
+        return None  # ordinary characters before "?" or a letter: cheap to rule out
+    if lone < 0 and _starts_ascii_word(text, end) and not _looks_garbled(lm, run[-ASCII_WORD_CONTEXT:]):
+        return None  # an ASCII word (AED, PM2.5) after ordinary characters
     chars = _pair_chars()
     left = normalize(_left_char(text, start))
     right_char, syllable = _right_context(text, end + 1)
