@@ -200,3 +200,124 @@ def test_chinese_magnitude_after_a_qualifier_and_events():
 def test_parts_of_a_text_are_not_counts():
     # 018 Shaanxi: 6个方面工作 counts sections of the report
     assert _found("一年来，主要做了6个方面工作：") == []
+
+
+def _full(text: str) -> list[tuple]:
+    return [
+        (i.quantity, i.value, i.unit, i.subject, i.qualifier, i.period)
+        for i in extract_indicators(make_doc(text, "贵州"))
+    ]
+
+
+def test_compound_measure_words_stay_whole():
+    # 架次, 辆次, 人次: the count of trips, not 架 with a subject 次
+    found = _full("全年通航飞行量达35万架次，跨境客车通行120万辆次。")
+    assert found == [
+        ("35万架次", 35, "万架次", "通航飞行量", None, "全年"),
+        ("120万辆次", 120, "万辆次", "跨境客车通行", None, "全年"),
+    ]
+
+
+def test_quoted_term_heads_the_counted_noun():
+    # a new verb after 、 governs the count; the quoted label belongs to the noun after it
+    found = _full("建立企业服务专员制度、覆盖8万家“专精特新”企业。")
+    assert found == [("8万家", 8, "万家", "“专精特新”企业", None, None)]
+    # a label after the noun is not part of it
+    assert _full("推动300家企业“上云”。")[0][3] == "企业"
+
+
+def test_parenthetical_note_inside_the_counted_noun():
+    assert _full("建成36个乡镇（街道）综合服务站。")[0][3] == "乡镇（街道）综合服务站"
+
+
+def test_count_before_an_attributive_threshold():
+    # "N个亿元以上项目": the thing counted follows the threshold
+    found = _full("开工建设新能源等40个亿元以上项目。")
+    assert found == [
+        ("40个", 40, "个", "项目", None, None),
+        ("亿元", 1, "亿元", "项目", "以上", None),
+    ]
+
+
+def test_guimo_yishang_is_one_noun():
+    found = _full("推动800户规模以上工业企业智能化改造。")
+    assert found[0][1:4] == (800, "户", "规模以上工业企业智能化")
+
+
+def test_organisation_named_by_its_activity():
+    found = _full("培育技术转移服务机构30家以上。")
+    assert found == [("30家", 30, "家", "技术转移服务机构", "以上", None)]
+    found = _full("引进科技成果转化机构12家。")
+    assert found[0][3] == "科技成果转化机构"
+
+
+def test_contribution_rate_is_the_subject():
+    found = _full("消费对经济增长贡献率超55%。")
+    assert found == [("55%", 55, "%", "消费对经济增长贡献率", "超", None)]
+
+
+def test_hedge_heading_a_clause_covers_each_quantity():
+    found = _full("预计专利授权量达4.2万件、增长8.5%，商标注册量达9万件。")
+    assert [(f[0], f[4]) for f in found] == [("4.2万件", "预计"), ("8.5%", "预计"), ("9万件", None)]
+    # a hedge inside one item covers that item only
+    found = _full("新增企业超过500家、营业收入预计达到300亿元、从业人员达到2万人。")
+    assert [(f[0], f[4]) for f in found] == [("500家", "超过"), ("300亿元", "预计"), ("2万人", None)]
+
+
+def test_duo_after_the_measure_word():
+    found = _full("农村电商交易额增长3倍多。")
+    assert found == [("3倍多", 3, "倍", "农村电商交易额", "多", None)]
+
+
+def test_doubling_and_the_comparison_base():
+    found = _full("到2030年城乡居民收入和地区生产总值比2020年翻一番。")
+    assert found == [
+        ("一番", 1, "番", "城乡居民收入", None, "到2030年"),
+        ("一番", 1, "番", "地区生产总值", None, "到2030年"),
+    ]
+    assert _full("经过一番努力，工作取得成效。") == []
+    found = _full("新增停车位5000多个、比上年翻了一番。")
+    assert found[1][1:4] == (1, "番", "停车位")
+
+
+def test_one_rate_of_several_measures_is_one_indicator_each():
+    found = _full("住户存款余额、企业贷款余额均增长6.2%。")
+    assert [(f[0], f[3]) for f in found] == [("6.2%", "住户存款余额"), ("6.2%", "企业贷款余额")]
+    # an amount of A和B is their total: one indicator
+    found = _full("实现5000万左右农业转移人口和其他常住人口落户。")
+    assert len(found) == 1 and found[0][4] == "左右"
+
+
+def test_forward_periods():
+    found = _full("未来五年，单位地区生产总值能耗下降13%。届时，全市经济总量超过3万亿元。")
+    assert [(f[0], f[5]) for f in found] == [("13%", "未来五年"), ("3万亿元", "届时")]
+
+
+def test_baseline_value_takes_no_target_date():
+    found = _full("到2030年，人均公园绿地面积从12平方米提高到15平方米。")
+    assert [(f[0], f[5]) for f in found] == [("12平方米", None), ("15平方米", "到2030年")]
+    # a dated baseline keeps its own year
+    found = _full("森林覆盖率从2020年的60%提升到2025年的63%。")
+    assert [(f[0], f[5]) for f in found] == [("60%", "2020年"), ("63%", "到2025年")]
+
+
+def test_people_count_before_a_relative_clause():
+    # 人 names what is counted, so "居住的" opens a relative clause on the measured thing
+    found = _full("完成约20万人居住的老旧小区改造。")
+    assert found == [("20万人", 20, "万人", "老旧小区改造", "约", None)]
+    # a count of things: the noun before 的 is the thing counted
+    assert _full("建成连接30个景区的旅游公路。")[0][3] == "景区"
+
+
+def test_verb_before_xiangmu_is_part_of_the_noun():
+    # 建设项目, 改造项目: a verb + 项目 compound names the counted thing
+    assert _full("推进60个“两重”建设项目。")[0][3] == "“两重”建设项目"
+    assert _full("实施120个老旧小区改造项目。")[0][3] == "老旧小区改造项目"
+
+
+def test_comparison_base_is_not_the_subject_or_period():
+    found = _full("地区生产总值跨过2万亿元，较“十四五”末净增5000亿元。")
+    assert [(f[0], f[3], f[5]) for f in found] == [
+        ("2万亿元", "地区生产总值", None),
+        ("5000亿元", "地区生产总值", None),
+    ]

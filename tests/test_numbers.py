@@ -104,3 +104,22 @@ def test_bare_magnitude_after_shang():
     # 024 national: 上亿市场主体; but 以上亿元 is "above" + 亿元
     assert _runs("上亿市场主体承载着数亿人就业创业") == [("亿", 1, "亿")]
     assert _runs("500万元以上亿元级项目") == [("500万元", 500, "万元")]
+
+
+def test_compound_trip_measures():
+    # 架次, 辆次, 户次: one measure word, not 架 followed by 次
+    assert _runs("飞行量达12万架次、入境车辆8万辆次") == [("12万架次", 12, "万架次"), ("8万辆次", 8, "万辆次")]
+    assert parse_quantity("3000户次").base_unit == "户次"
+
+
+def test_approximation_after_the_measure_word():
+    # 2倍多: 多 after the measure word is the approximation, the unit stays 倍
+    assert _runs("增长2倍多，") == [("2倍多", 2, "倍")]
+    assert parse_quantity("2倍多").approx == "多"
+    # but 多 that begins the next word is not read: 3个多功能厅
+    assert _runs("建成3个多功能厅") == [("3个", 3, "个")]
+
+
+def test_doubling_measure():
+    assert _runs("比2010年翻一番") == [("一番", 1, "番")]
+    assert parse_quantity("两番").base_value == 2

@@ -8,7 +8,7 @@ counts, the noun after) each quantity gives its subject, metric, qualifier, peri
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,7 +26,7 @@ _YEAR_PART = (
 _PLAN = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来|末)"
 _RELATIVE = (
     r"(?:(?:今年|去年|明年|当年)(?:底|末|初)?|全年|上半年|下半年|前三季度|[一二三四]季度|过去一年|一年来|过去五年|五年来|"
-    r"近五年|近三年|过去三年|三年来)"
+    r"近五年|近三年|过去三年|三年来|(?:今后|未来)[一二三四五两十]年|届时)"
 )
 _TIME = re.compile(
     rf"(?:{_YEAR}(?:到|至|—|－|-){_YEAR}|(?:到|至|截至|截止到|截止)?{_YEAR}{_YEAR_PART}?(?:以来)?|{_PLAN}|{_RELATIVE})"
@@ -40,7 +40,7 @@ _PRE_QUALIFIER = re.compile(
 _POST_QUALIFIER = re.compile(r"(以上|以下|左右|以内|之内|上下)")
 _METRIC_AT_END = re.compile(
     r"(增长|下降|提高|提升|降低|减少|增加|上升|回落|扩大|缩小|缩短|新增|净增|累计|达到|达|突破|超过|占比|占|"
-    r"比重|成长|增速|增幅|降幅|翻番|改善|压减|压降|上涨|跃上|迈上|跨上|登上|节约|拉动|贡献率|保持|稳定|控制|实现|完成|增至|降至|升至|"
+    r"比重|成长|增速|增幅|降幅|翻番|翻|改善|压减|压降|上涨|跃上|迈上|跨上|跨过|登上|节约|拉动|保持|稳定|控制|实现|完成|增至|降至|升至|"
     r"(?:提高|扩大|拓展|增加|减少|缩短|压减|压缩|延长)(?=至|到)|再降|降|高于(?:全国|全省|全市)?|"
     r"低于(?:全国|全省|全市)?|快于(?:全国|全省|全市)?|为|是)(?:了|为|到|至|在)?$"
 )
@@ -53,7 +53,7 @@ _VERB = re.compile(
     r"减免|减少|降低|提高|提升|增加|建设|打造|布局|突破|达到|超过|开通|竣工|投产|撬动|"
     r"带来|节约|招引|招录|组织|实施|支持|落实|强化|完善|加强|深化|优化|启动|推广|设立|成立|组建|办理|出台|制定|"
     r"修订|废止|开发|扶持|交付|释放|下放|聚焦|围绕|斩获|获得|下调|上调|进入|提供|统筹)"
-    r"(?![值率额量费期的性区]|强度|力度|规模|总额|占比|比重|比例|水平|效率|能力)"
+    r"(?![值率额量费期的性区]|强度|力度|规模|总额|占比|比重|比例|水平|效率|能力|项目)"
 )
 _LEAD = re.compile(
     r"^(?:其中|此外|同时|另外|今年|去年|全年|当年|目前|截至目前|预计|现在|是在|是|将|初步测算|据统计|根据统计|我们|这|其|并|"
@@ -65,23 +65,23 @@ _DURATION = re.compile(r"(?:近|过去)?[一二三四五六七八九十两]{1,3}
 _VERB_NOUN = re.compile(r"[^、，；。]{2,10}?(?:人次|人数|数量|总量|规模)(?=$|、)")
 _LEAD_WORD = re.compile(_LEAD.pattern.removeprefix("^"))
 _TRAIL = re.compile(
-    r"(?:同比|分别|均|都|也|已|年均|平均|首次|累计|共|比上年|较上年|比去年|合计|总计|实际|预计|再|又|拟按|拟|"
+    r"(?:同比|分别|均|都|也|已|年均|平均|首次|累计|共|[比较](?:上年|去年|同期|\d{4}年(?:末|底|同期)?|[“\"]?十[一二三四五六]五[”\"]?末)|合计|总计|实际|预计|再|又|拟按|拟|"
     r"每天|每年|每月|每)$"
 )
 _LIST_SPLIT = re.compile(r"[、和及与]")
 # the measured quantity a list shares: "A、B、C增加值" → A增加值, B增加值, C增加值
 _MEASURE_NOUN = re.compile(
-    r"(增加值|营业收入|营收|人均可支配收入|可支配收入|收入|投资|产值|产量|规模|总额|利润|增速|出口|进口|销量|装机|用电量|营业额|销售额|"
+    r"(增加值|营业收入|营收|人均可支配收入|可支配收入|收入|投资|产值|总值|余额|产量|规模|总额|利润|增速|出口|进口|销量|装机|用电量|营业额|销售额|"
     r"零售额|排放量|用水量|能耗|总量|消费|占比|比重|人数|人口)$"
 )
 # the counted thing a list shares: "刑事、治安案件" → 刑事案件 (only completes one- or two-character items)
 _ENTITY_NOUN = re.compile(r"(案件|企业|产业|项目|事故|机构|城市|园区)$")
 _FOLLOW_STOP = re.compile(
     r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
-    r"累计|已|将|在|参与|参赛|纳入|成为|以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
+    r"累计|已|将|在|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模|限额)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
 )
 _CLAUSE_END = "，,；;：:。！？!?\n"
-_MAY_HOLD_TIME = re.compile("[年季五]")  # every time expression holds one of these: a cheap pre-check
+_MAY_HOLD_TIME = re.compile("[年季五届]")  # every time expression holds one of these: a cheap pre-check
 _CLAUSE_END_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 _TITLE = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,30}”")
 _OPEN_QUOTES = "“‘\"「『"
@@ -92,9 +92,24 @@ _BARE_MEASURES = frozenset({"总数", "总量", "规模", "总规模", "占比",
 _LEVEL_NOUNS = ("台阶", "大关", "关口", "量级")
 _KEEP_SMALL_KINDS = frozenset({"percent", "money"})
 _MAX_SUBJECT = 24
+# the end-anchored patterns (_PRE_QUALIFIER, _METRIC_AT_END, _TRAIL) match at most this many
+# characters, so they are searched only in the tail of a phrase (same result, less scanning)
+_END_WINDOW = 12
 _MAX_PREFIX = 80  # the clause text before a quantity read for subject, metric and qualifier
 _MAX_REACH = 300  # characters read before/after a quantity for its clause, period and evidence
 _HEDGE = re.compile(r"力争|预计")
+# an organisation named by its activity: (数据)开发利用机构, 技术转移机构 (the verb is part of the name)
+_ACTIVITY_ORG = re.compile(r"[\u4e00-\u9fff]{0,2}(?:机构|企业|主体|平台|中心|基地|团队|单位|公司)")
+_FUNCTION_CHAR = re.compile("[在向对为从与和及把将被]")
+_BRACKETS = {"“": "”", "‘": "’", "（": "）", "(": ")"}
+# a value "从X" that rises/falls "到Y" is the starting level: the target date (到2020年) is not its period
+_BASELINE_BEFORE = re.compile(r"[从由][^，。；从由到至]{0,6}$")
+_BASELINE_AFTER = re.compile(
+    r"(?:以上|以下|左右)?(?:的)?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|缩短|压减|压缩|延长)?(?:到|至)"
+)
+_NAMED_COUNTS = frozenset({"人", "户", "人次", "户次"})  # measure words that name what they count
+_PER_THING = frozenset({"%", "‰", "个百分点", "倍", "番"})
+_EACH = re.compile(r"均|都(?![市会])|各自")
 _NO_FOLLOWING = frozenset({"%", "‰", "个百分点", "倍"})
 
 
@@ -107,6 +122,8 @@ class _Found:
     metric: str | None = None
     qualifier: str | None = None
     list_head: int | None = None  # index of the first quantity of an "A、B、C" run
+    shared: list[str] | None = None  # "A、B均增长11.7%": one value, each subject its own indicator
+    clause_start: int = 0  # where the clause holding the quantity begins
 
 
 def extract_indicators(doc: Document) -> list[Indicator]:
@@ -123,6 +140,7 @@ def extract_indicators(doc: Document) -> list[Indicator]:
     if not found:
         return []
     starts = [s for s, _ in sentences]
+    marks = [m.start() for m in _CLAUSE_END_MARK.finditer(text)]  # clause ends, for _clause_start
     by_sentence: dict[int, list[_Found]] = {}
     for item in found:
         index = bisect_right(starts, item.start) - 1
@@ -130,11 +148,12 @@ def extract_indicators(doc: Document) -> list[Indicator]:
     indicators: list[Indicator] = []
     for index, items in by_sentence.items():
         sentence = sentences[index] if 0 <= index < len(sentences) else (0, len(text))
-        _describe_sentence(text, sentence, items)
+        _describe_sentence(text, sentence, items, marks)
         for item in items:
             # a run-on "sentence" is read only near each quantity (keeps long inputs linear)
             near = (max(sentence[0], item.start - _MAX_REACH), min(sentence[1], item.end + _MAX_REACH))
-            indicators.append(_indicator(doc, text, near, item))
+            for subject in item.shared or (item.subject,):
+                indicators.append(_indicator(doc, text, near, item, subject))
     return indicators
 
 
@@ -160,6 +179,8 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
         return False  # 3岁以下婴幼儿: an age bracket
     if before in _OPEN_QUOTES and after in _CLOSE_QUOTES:
         return False  # “21条”: a name
+    if quantity.unit == "番":
+        return before == "翻" or text[start - 2 : start] == "翻了"  # 翻(了)一番 (not 一番努力)
     unit = units().get(quantity.unit)
     if quantity.unit == "元" and after in "化素宵旦首":
         return False  # 多元化, 二元结构 are not money
@@ -180,12 +201,13 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
 
 
 # --- subject, metric, qualifier ------------------------------------------------------------
-def _describe_sentence(text: str, sentence: Span, items: list[_Found]) -> None:
+def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: list[int] | None = None) -> None:
     """Fill subject/metric/qualifier of the quantities of one sentence, left to right."""
     sentence_start, sentence_end = sentence
     previous: _Found | None = None
     for i, item in enumerate(items):
-        clause_start = _clause_start(text, max(sentence_start, item.start - _MAX_REACH), item.start)
+        clause_start = _clause_start(text, max(sentence_start, item.start - _MAX_REACH), item.start, marks)
+        item.clause_start = clause_start
         gap_start = max(clause_start, previous.end if previous else clause_start)
         gap = text[gap_start : item.start]
         if previous is not None and previous.end >= clause_start and _is_list_gap(gap):
@@ -215,13 +237,19 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found]) -> None:
         if after and (item.metric is None or item.metric in _WEAK_METRICS):
             item.metric = after.group(1)
         if item.qualifier is None:
-            hedge = _HEDGE.search(text, prefix_start, item.start)
+            hedge = _HEDGE.search(text, prefix_start, item.start) or _heading_hedge(text, clause_start)
             item.qualifier = hedge.group() if hedge else None
         pos = _skip_post(text, item.end)
+        follow, follow_limit = pos, next_start
+        if next_start == pos and i + 1 < len(items) and text.startswith(("以上", "以下"), items[i + 1].end):
+            # 75个亿元以上项目: an attributive quantity stands between the count and its noun
+            follow = _skip_post(text, items[i + 1].end)
+            follow_limit = items[i + 2].start if i + 2 < len(items) else sentence_end
         unit = units().get(item.quantity.base_unit)
+        named = item.quantity.base_unit in _NAMED_COUNTS
         if item.quantity.base_unit == "" or unit and unit.kind == "count":
             # counts name what they count after the measure word: 285个计划新开工项目
-            item.subject = _following_noun(text, pos, next_start) or item.subject
+            item.subject = _following_noun(text, follow, follow_limit, named=named) or item.subject
         # the thing measured follows when nothing precedes the number (，64.2%的县医院; ，85%以上农户),
         # when a verb governs it (惠及3400万人的引大济岷工程), or when the clause gave no real subject
         # (一次性增加6万亿元地方专项债务限额)
@@ -233,7 +261,7 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found]) -> None:
             or text.startswith("的", pos) and governed
             or weak_subject and item.quantity.base_unit not in _NO_FOLLOWING
         ):
-            following = _following_noun(text, pos + text.startswith("的", pos), next_start)
+            following = _following_noun(text, follow + text.startswith("的", follow), follow_limit, named=named)
             item.subject = following or item.subject
         if item.subject is None and previous is not None and (item.metric is None or _METRIC_AT_END.search(item.metric)):
             item.subject = previous.subject  # 实现地区生产总值67665亿元，增长5.5% (not 强化39个…: a new object)
@@ -241,10 +269,27 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found]) -> None:
             item.subject = previous.subject + item.subject  # 新增重点实验室15家、总数达36家
         previous = item
     _split_list_subjects(items)
+    for i, item in enumerate(items):
+        if item.list_head is None and item.subject and (i + 1 == len(items) or items[i + 1].list_head != i):
+            # a rate or change holds for each thing (A和B增长5%); an amount of A和B is their total,
+            # unless 均/都 says otherwise (A、B均达100家)
+            each = item.quantity.base_unit in _PER_THING or _EACH.search(text, max(sentence_start, item.start - 8), item.start)
+            item.shared = _shared_subjects(item.subject) if each else None
 
 
-def _clause_start(text: str, sentence_start: int, pos: int) -> int:
-    return max(sentence_start, *(text.rfind(mark, sentence_start, pos) + 1 for mark in _CLAUSE_END))
+def _heading_hedge(text: str, clause_start: int) -> re.Match[str] | None:
+    """预计 heading a clause list covers each quantity of it: 预计A达7.4万家、B达5.6万家."""
+    time = _TIME.match(text, clause_start)
+    return _HEDGE.match(text, time.end() if time else clause_start)
+
+
+def _clause_start(text: str, sentence_start: int, pos: int, marks: list[int] | None = None) -> int:
+    """Start of the clause holding `pos` (not before `sentence_start`); `marks` are the sorted
+    positions of every clause-end mark in `text`, when known."""
+    if marks is None:
+        return max(sentence_start, *(text.rfind(mark, sentence_start, pos) + 1 for mark in _CLAUSE_END))
+    index = bisect_left(marks, pos) - 1
+    return max(sentence_start, marks[index] + 1) if index >= 0 else sentence_start
 
 
 def _is_list_gap(gap: str) -> bool:
@@ -271,12 +316,12 @@ def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
     rest = prefix
     for _ in range(3):  # 增长超过, 达到约, 突破
         moved = False
-        match = _PRE_QUALIFIER.search(rest)
+        match = _PRE_QUALIFIER.search(rest, max(0, len(rest) - _END_WINDOW))
         if match and match.group(1) != "达":
             qualifier = qualifier or match.group(1)
             rest = rest[: match.start()]
             moved = True
-        match = _METRIC_AT_END.search(rest)
+        match = _METRIC_AT_END.search(rest, max(0, len(rest) - _END_WINDOW))
         if match and metric is None:
             metric = match.group(1)
             rest = rest[: match.start()]
@@ -289,7 +334,7 @@ def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
         metric = qualifier
     if metric and metric.startswith(("高于", "低于", "快于")):
         metric = metric[:2]
-    rest = _TRAIL.sub("", rest)
+    rest = _strip_trail(rest)
     verbs = list(_VERB.finditer(rest))
     if verbs:
         last = verbs[-1]
@@ -298,12 +343,23 @@ def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
         elif len(rest) - last.end() > 2:
             if metric is None:
                 metric = last.group(1)
-            rest = rest[last.end() :]
+            if (
+                len(verbs) > 1
+                and _ACTIVITY_ORG.fullmatch(rest, last.end())
+                and _is_cjk_run(rest[verbs[-2].end() : last.start()], 2, 4)
+                and not _FUNCTION_CHAR.search(rest, verbs[-2].end(), last.start())
+            ):
+                rest = rest[verbs[-2].end() :]  # 培育数据开发利用机构: the verb names the organisation's work
+            else:
+                rest = rest[last.end() :]
         elif len(rest) - last.end() == 2:  # 城镇新增就业, 可再生能源新增装机: keep the whole phrase
             if metric is None:
                 metric = last.group(1)
         elif metric is not None:
             pass  # 全社会研发投入增长9.4%: the final "verb" is part of the noun
+        elif rest[: last.start()].endswith("、"):  # 组建…微信群、覆盖21万家企业: a new verb, its object follows
+            metric = last.group(1)
+            rest = ""
         elif len(verbs) > 1 and last.start() - verbs[-2].end() >= 2:
             # 完成大中型灌区现代化改造222.2万亩: the object sits between the verbs
             metric = verbs[-2].group(1)
@@ -316,6 +372,11 @@ def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
             if len(rest[: last.start()].rsplit("、", 1)[-1].strip()) < 3:
                 rest = ""  # 谋划多年、惠及3400万人的…: no object before the verb
     return _clean_subject(rest), metric, qualifier
+
+
+def _strip_trail(phrase: str) -> str:
+    match = _TRAIL.search(phrase, max(0, len(phrase) - _END_WINDOW))
+    return phrase[: match.start()] if match else phrase
 
 
 def _clean_subject(phrase: str) -> str | None:
@@ -336,7 +397,7 @@ def _clean_subject(phrase: str) -> str | None:
         match = _LEAD.match(phrase)
         if match and len(phrase) > match.end():
             phrase = phrase[match.end() :]
-        phrase = _TRAIL.sub("", phrase)
+        phrase = _strip_trail(phrase)
         if phrase == before:
             break
     if "等" in phrase[1:] and not phrase.startswith("等级"):  # 等级民宿: a word, not a list's end
@@ -350,18 +411,35 @@ def _clean_subject(phrase: str) -> str | None:
     if len(phrase) > _MAX_SUBJECT and "、" not in phrase:
         phrase = phrase[-_MAX_SUBJECT:]
     phrase = phrase.strip("，、；：的 ").removesuffix("等")
+    if phrase.startswith(("比", "较")) and not phrase.startswith(("比重", "比例", "比率", "较大", "较高")):
+        return None  # 比年度计划(翻了一番): a comparison base, not the thing measured
     if len(phrase) < 2 or _TIME.fullmatch(phrase) or region_pattern().fullmatch(phrase):
         return None
     return phrase
 
 
-def _following_noun(text: str, pos: int, limit: int) -> str | None:
+def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, named: bool = False) -> str | None:
     """The thing counted when it follows its count: 285个(计划新开工项目)全部开工."""
     end = min(limit, pos + 14)
     stop = _FOLLOW_STOP.search(text, pos, end)
-    verb = _VERB.search(text, pos + 1, stop.start() if stop else end)
+    for _ in range(2):  # “四上”企业, 市（州）分岛: a short quote or note inside the noun
+        if stop is None or stop.group() not in _BRACKETS:
+            break
+        close = text.find(_BRACKETS[stop.group()], stop.end(), min(limit, stop.end() + 12))
+        if close < 0:
+            break
+        tail_end = min(limit, close + 9)
+        tail = _FOLLOW_STOP.search(text, close + 1, tail_end)
+        if tail is None and tail_end < limit or tail is not None and tail.start() == close + 1 and stop.start() > pos:
+            break  # runs on after it, or 企业“小升规”: a label after the noun, not part of it
+        stop, end = tail, tail_end
+    # after a relative clause the whole phrase is the head: (居住的)棚户区和城中村改造
+    verb = None if after_de else _VERB.search(text, pos + 1, stop.start() if stop else end)
     if verb:
         stop = verb
+    elif named and stop is not None and stop.group() == "的" and 1 <= stop.start() - pos <= 2 and not after_de:
+        # the measure word names the counted people (1亿人), so what precedes 的 is a verb
+        return _following_noun(text, stop.end(), limit, after_de=True)  # 1亿人居住的(棚户区和城中村改造)
     noun = text[pos : stop.start() if stop else end].rstrip("和及与")
     lead = _VERB.match(noun)
     if lead:  # 两次下调(存款准备金率…)
@@ -372,9 +450,24 @@ def _following_noun(text: str, pos: int, limit: int) -> str | None:
         return None
     if stop is None and end < limit:
         return None  # runs on: a clause, not a noun
-    if not noun or not _is_cjk(noun[0]) or noun.startswith(_LEVEL_NOUNS):
+    if not noun or not (_is_cjk(noun[0]) or noun[0] in _OPEN_QUOTES) or noun.startswith(_LEVEL_NOUNS):
         return None  # 跨上3万亿元台阶: a level reached, not the thing measured
     return noun
+
+
+def _shared_subjects(subject: str) -> list[str] | None:
+    """"制造业贷款余额、科技贷款余额均增长11.7%", "国内生产总值和城乡居民人均收入…翻一番": one value
+    stated of several measured things (each naming its measure) is one indicator per thing."""
+    parts = subject.split("、")
+    if len(parts) < 2:
+        parts = _LIST_SPLIT.split(subject)
+    if len(parts) < 2 or not all(len(part) >= 3 and _MEASURE_NOUN.search(part) for part in parts):
+        return None
+    return parts
+
+
+def _is_cjk_run(part: str, low: int, high: int) -> bool:
+    return low <= len(part) <= high and all(_is_cjk(char) for char in part) and "的" not in part
 
 
 def _is_cjk(char: str) -> bool:
@@ -407,16 +500,20 @@ def _split_list_subjects(items: list[_Found]) -> None:
 # --- period and region ---------------------------------------------------------------------
 def _period(text: str, sentence: Span, item: _Found) -> str | None:
     sentence_start, sentence_end = sentence
-    clause_start = _clause_start(text, sentence_start, item.start)
+    clause_start = item.clause_start
     best = None
     if not _MAY_HOLD_TIME.search(text, sentence_start, item.start):
         matches: Iterator[re.Match[str]] = iter(())
     else:
         matches = _TIME.finditer(text, sentence_start, item.start)
     for match in matches:
+        if text[match.start() - 1 : match.start()] in ("比", "较"):
+            continue  # 比2010年翻一番: the comparison base, not the period
         if match.start() >= clause_start or _reaches_later_clauses(match):
             best = match.group()
     if best:
+        if best.startswith(("到", "至")) and _is_baseline(text, clause_start, item):
+            return None
         return best
     found_end = _CLAUSE_END_MARK.search(text, item.end, sentence_end)
     clause_end = found_end.start() if found_end else sentence_end
@@ -426,6 +523,14 @@ def _period(text: str, sentence: Span, item: _Found) -> str | None:
     return None
 
 
+def _is_baseline(text: str, clause_start: int, item: _Found) -> bool:
+    """从人均8.7万元提高到12万元: the value the change starts from."""
+    return bool(
+        _BASELINE_BEFORE.search(text, max(clause_start, item.start - 8), item.start)
+        and _BASELINE_AFTER.match(text, item.end, item.end + 12)
+    )
+
+
 def _reaches_later_clauses(match: re.Match[str]) -> bool:
     """Does an earlier clause's time expression date this quantity? Not a review opener ("一年来，…",
     "过去五年，…"): that frames a narrative, it is not the period of each figure in it."""
@@ -433,7 +538,7 @@ def _reaches_later_clauses(match: re.Match[str]) -> bool:
 
 
 def _region(doc: Document, text: str, sentence: Span, item: _Found) -> str | None:
-    clause_start = _clause_start(text, sentence[0], item.start)
+    clause_start = item.clause_start
     for start, end in ((clause_start, item.start), (sentence[0], clause_start)):
         lead = region_pattern().match(text, _skip_lead(text, start, end), end)
         if lead:  # 泸州经济总量突破3000亿元: the clause is about that region
@@ -453,10 +558,10 @@ def _skip_lead(text: str, start: int, end: int) -> int:
     return start
 
 
-def _indicator(doc: Document, text: str, sentence: Span, item: _Found) -> Indicator:
+def _indicator(doc: Document, text: str, sentence: Span, item: _Found, subject: str | None) -> Indicator:
     quantity = item.quantity
     return Indicator(
-        subject=item.subject,
+        subject=subject,
         metric=item.metric,
         value=quantity.value,
         unit=quantity.unit,

@@ -92,7 +92,7 @@ def quantity_pattern() -> re.Pattern[str]:
     tenths = rf"(?P<tn1>{_NUM})(?:{_RANGE_SEP}(?P<tn2>{_NUM}))?成(?![为功果本员立效绩交])"
     general = (
         rf"(?P<n1>{_NUM})(?:(?P<u1>%|％|{_MAG})?{_RANGE_SEP}(?P<n2>{_NUM}))?"
-        rf"(?:(?P<ap0>{_APPROX})?(?P<mag>{_MAG})?(?P<ap>{_APPROX})?(?P<mag2>亿)?(?P<unit>{unit_alt})(?P<per>{_PER})?|"
+        rf"(?:(?P<ap0>{_APPROX})?(?P<mag>{_MAG})?(?P<ap>{_APPROX})?(?P<mag2>亿)?(?P<unit>{unit_alt})(?P<per>{_PER})?(?P<ap3>{_APPROX}(?=[，。；、：,;:）)\s的]|$))?|"
         rf"(?P<ap1>{_APPROX})?(?P<mag_only>{_MAG})(?P<ap2>{_APPROX})?)"
     )
     bare = r"(?<=[破超过达近逾上])(?<!以上)(?:万亿|千亿|百亿|亿)"
@@ -212,7 +212,7 @@ def quantity_from_match(match: re.Match[str]) -> Quantity | None:
     first, second = group("n1"), group("n2")
     chinese = not first[0].isdigit()
     mag = (group("mag") or group("mag_only") or "") + (group("mag2") or "")
-    approx = group("ap0") or group("ap") or group("ap1") or group("ap2")
+    approx = group("ap0") or group("ap") or group("ap1") or group("ap2") or group("ap3")
     unit_name = group("unit") or ""
     if first in MAGNITUDES and first[0] in "百千十":  # 突破百亿次: 100 亿次
         first, mag = first[0], first[1:] + mag
