@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import marshal
 import math
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from .document import Document, Keyword
-from .resources import stopwords
+from .resources import marshal_cache, stopwords
 
 METHODS = ("tf", "tfidf", "textrank")
 # a term has a Han character or a Latin letter, and is not a number, date, phone or code
@@ -101,27 +98,19 @@ class IdfTable:
 def jieba_idf() -> IdfTable:
     """jieba's bundled IDF table (jieba/analyse/idf.txt, MIT licence).
 
-    Parsing its 270,000 lines takes a fifth of a second, so the parsed table is kept in a marshal
-    file in the temporary directory (as jieba keeps its dictionary), keyed by the file's size and
-    modification time; a missing or unreadable cache file is simply rebuilt."""
+    Parsing its 270,000 lines takes a fifth of a second, so the parsed table is cached (see
+    `resources.marshal_cache`), keyed by the file's size and modification time."""
     import jieba
 
     source = Path(jieba.__file__).parent / "analyse" / "idf.txt"
     stat = source.stat()
-    cache_file = Path(tempfile.gettempdir()) / f"policytext-idf-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    try:
-        idf, default = marshal.loads(cache_file.read_bytes())
-        return IdfTable(idf, default)
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table = IdfTable.load(source)
-    try:
-        with tempfile.NamedTemporaryFile("wb", dir=cache_file.parent, delete=False) as handle:
-            handle.write(marshal.dumps((table.idf, table.default)))
-        os.replace(handle.name, cache_file)
-    except OSError:
-        pass  # a read-only temporary directory: parse again next time
-    return table
+
+    def parse() -> tuple[dict[str, float], float]:
+        table = IdfTable.load(source)
+        return table.idf, table.default
+
+    idf, default = marshal_cache("idf", f"{stat.st_size}-{stat.st_mtime_ns}", parse)
+    return IdfTable(idf, default)
 
 
 def rank_terms(tokens: list[str], method: str = "tfidf", top: int | None = 20,

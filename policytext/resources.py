@@ -8,10 +8,14 @@ comments (source and licence headers), the first non-comment line of a TSV is it
 from __future__ import annotations
 
 import csv
+import marshal
+import os
 import re
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -69,3 +73,22 @@ def _trie_pattern(node: dict[str, dict]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def marshal_cache(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """`build()`'s value (marshal-able data), kept in the temporary directory as jieba keeps its
+    dictionary: the file `policytext-{name}-{key}.marshal` is read when present and sound, else
+    written (a read-only directory only means building again next time)."""
+    path = Path(tempfile.gettempdir()) / f"policytext-{name}-{key}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            handle.write(marshal.dumps(value))
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+    return value

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import re
+from array import array
 from functools import cache
+from pathlib import Path
 
 from .document import Document, Token
-from .resources import read_lines
+from .resources import data_path, marshal_cache, read_lines
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -17,7 +20,8 @@ _NUMBER_SUFFIXES = {"%", "％", "‰"}
 
 @cache
 def tokenizer():
-    """Our own jieba Tokenizer (jieba's global one is left alone) with the policy dictionary."""
+    """Our own jieba Tokenizer (jieba's global one is left alone) with the policy dictionary: for
+    part-of-speech tagging and to build `lexicon()`; segmentation itself runs on `FastCutter`."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -32,6 +36,45 @@ def tokenizer():
 
 
 _PREFIX_ONLY = 1.0  # a log probability is never positive: marks a dictionary prefix that is no word
+_LEXICON_FORMAT = 1
+
+
+class Lexicon:
+    """The segmenter's dictionary: jieba's with the policy words added, as jieba's `Tokenizer.FREQ`
+    holds it (word -> frequency; every prefix of a word -> 0) and the frequencies' total."""
+
+    def __init__(self, freq: dict[str, int], total: int) -> None:
+        self.freq = freq
+        self.total = total
+
+    @classmethod
+    def from_tokenizer(cls, instance) -> Lexicon:
+        """The dictionary of an initialised jieba `Tokenizer`."""
+        return cls(instance.FREQ, instance.total)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The segmenter's dictionary, loaded in a third of the time jieba takes for its own.
+
+    jieba unmarshals a 500,000-entry dict; here the words are one string and the frequencies one
+    array (`resources.marshal_cache`, keyed by jieba's dictionary file and ours), split into a dict."""
+    import jieba
+
+    source = Path(jieba.__file__).parent / "dict.txt"
+    stat = source.stat()
+    ours = hashlib.sha1(data_path("policy_dict.txt").read_bytes()).hexdigest()[:12]
+    key = f"{_LEXICON_FORMAT}-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}-{ours}"
+
+    def build() -> tuple[str, bytes, int]:
+        full = tokenizer()
+        words = sorted(full.FREQ)
+        return "\n".join(words), array("q", (full.FREQ[w] for w in words)).tobytes(), full.total
+
+    words, counts, total = marshal_cache("lexicon", key, build)
+    frequencies = array("q")
+    frequencies.frombytes(counts)
+    return Lexicon(dict(zip(words.split("\n"), frequencies, strict=True)), total)
 
 
 class _LogProbabilities(dict):
@@ -55,13 +98,13 @@ class FastCutter:
     speed: one backward pass finds the best route without building the DAG, and log probabilities
     are computed once per distinct word instead of once per occurrence."""
 
-    def __init__(self, instance) -> None:
+    def __init__(self, words: Lexicon) -> None:
         import jieba
         from jieba import finalseg
 
-        self._freq = instance.FREQ
-        self._log_prob = _LogProbabilities(instance.FREQ, instance.total)
-        self._unknown = -math.log(instance.total)  # a character that starts no word: log(1 / total)
+        self._freq = words.freq
+        self.log_prob = _LogProbabilities(words.freq, words.total)
+        self._unknown = -math.log(words.total)  # a character that starts no word: log(1 / total)
         self._blocks = jieba.re_han_default
         self._spaces = jieba.re_skip_default
         self._hmm_cut = finalseg.cut
@@ -69,7 +112,7 @@ class FastCutter:
     def _route(self, block: str) -> list[int]:
         """For each position, the end of the word the best route takes from there."""
         n = len(block)
-        log_prob = self._log_prob
+        log_prob = self.log_prob
         score = [0.0] * (n + 1)
         ends = list(range(1, n + 2))
         for start in range(n - 1, -1, -1):
@@ -138,8 +181,8 @@ class FastCutter:
 
 @cache
 def fast_cutter() -> FastCutter:
-    """The shared `FastCutter` over `tokenizer()`'s dictionary."""
-    return FastCutter(tokenizer())
+    """The shared `FastCutter` over `lexicon()`."""
+    return FastCutter(lexicon())
 
 
 def merge_numbers(tokens: list[str]) -> list[str]:

@@ -586,12 +586,12 @@ class _Context(NamedTuple):
 
 @cache
 def _word_model() -> tuple[dict[str, int], float, Callable[[str], str]]:
-    """jieba's word frequencies (the segmenter's Tokenizer), log of their total, and t2s."""
+    """jieba's word frequencies (the segmenter's dictionary), log of their total, and t2s."""
     from ..convert import converter
-    from ..segment import tokenizer
+    from ..segment import lexicon
 
-    words = tokenizer()
-    return words.FREQ, math.log(words.total), converter("t2s").convert
+    words = lexicon()
+    return words.freq, math.log(words.total), converter("t2s").convert
 
 
 def word_logp(text: str) -> float:
