@@ -41,7 +41,33 @@ def build_common_chars(top: int = 4000) -> None:
     (DATA / "common_chars.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-BUILDERS = {"common-chars": build_common_chars}
+def build_script_chars() -> None:
+    """data/script_chars.txt: characters of the frame-shift model's vocabulary that only simplified
+    text uses (OpenCC s2t changes them) and that only traditional text uses (t2s changes them)."""
+    import opencc
+
+    from .repair.charlm import load
+
+    vocabulary = "".join(ch for ch in load().unigram if "\u4e00" <= ch <= "\u9fff")
+    to_traditional = opencc.OpenCC("s2t").convert(vocabulary)
+    to_simplified = opencc.OpenCC("t2s").convert(vocabulary)
+    if not len(to_traditional) == len(to_simplified) == len(vocabulary):
+        raise SystemExit("OpenCC changed the length of single characters: cannot pair them")
+    simplified = sorted(a for a, b in zip(vocabulary, to_traditional, strict=True) if a != b)
+    traditional = sorted(a for a, b in zip(vocabulary, to_simplified, strict=True) if a != b)
+    lines = [
+        "# Characters only simplified text uses (line 'simplified'), and only traditional text uses",
+        "# (line 'traditional'): the Han characters of data/charlm.bin's vocabulary that OpenCC s2t,",
+        "# respectively t2s, changes. The frame-shift repair prefers readings in the text's own script.",
+        f"# source: OpenCC {getattr(opencc, '__version__', '1.4.2')} s2t/t2s tables (Apache-2.0) over the charlm.bin vocabulary",
+        "# rebuild: python -m policytext.build_data script-chars (after rebuilding charlm.bin)",
+        "simplified\t" + "".join(simplified),
+        "traditional\t" + "".join(traditional),
+    ]
+    (DATA / "script_chars.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+BUILDERS = {"common-chars": build_common_chars, "script-chars": build_script_chars}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or list(BUILDERS):

@@ -218,3 +218,19 @@ def test_lone_fullwidth_digit_in_garbled_stretch_is_covered():
     edits = find_frame_shifts(garbled)
     assert [e.after for e in edits] == ["。参与植树活动的市民超过两万人次"]
     assert apply(garbled, edits) == layered
+
+
+def test_script_chars_file_matches_opencc_over_the_model_vocabulary():
+    """data/script_chars.txt is derived data: it must equal what OpenCC gives today."""
+    import opencc
+
+    from policytext.repair.charlm import load
+    from policytext.repair.frameshift import _script_sets
+
+    simplified, traditional = _script_sets()
+    vocabulary = "".join(ch for ch in load().unigram if "\u4e00" <= ch <= "\u9fff")
+    to_traditional = opencc.OpenCC("s2t").convert(vocabulary)
+    to_simplified = opencc.OpenCC("t2s").convert(vocabulary)
+    assert simplified == {a for a, b in zip(vocabulary, to_traditional, strict=True) if a != b}
+    assert traditional == {a for a, b in zip(vocabulary, to_simplified, strict=True) if a != b}
+    assert "发" in simplified and "發" in traditional and "中" not in simplified | traditional

@@ -135,17 +135,12 @@ _OPENING = "“‘"
 
 @cache
 def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """(characters only simplified text uses, characters only traditional text uses)."""
-    from ..convert import converter
+    """(characters only simplified text uses, characters only traditional text uses), from
+    data/script_chars.txt (OpenCC's tables over the model's vocabulary, precomputed)."""
+    from ..resources import read_lines
 
-    vocabulary = "".join(ch for ch in load().unigram if "\u4e00" <= ch <= "\u9fff")
-    to_trad = converter("s2t").convert(vocabulary)
-    to_simp = converter("t2s").convert(vocabulary)
-    if len(to_trad) != len(vocabulary) or len(to_simp) != len(vocabulary):
-        return frozenset(), frozenset()
-    simplified = frozenset(a for a, b in zip(vocabulary, to_trad, strict=True) if a != b)
-    traditional = frozenset(a for a, b in zip(vocabulary, to_simp, strict=True) if a != b)
-    return simplified, traditional
+    rows = dict(line.split("\t", 1) for line in read_lines("script_chars.txt"))
+    return frozenset(rows.get("simplified", "")), frozenset(rows.get("traditional", ""))
 
 
 def _foreign_script(text: str, pos: int, memo: dict[int, frozenset[str]]) -> frozenset[str]:
