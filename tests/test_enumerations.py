@@ -152,3 +152,72 @@ def test_list_measured_by_a_quantity_and_quoted_pairs() -> None:
     assert _by_head("用好“两重”“两新”和新型政策性金融工具，争取中央预算内投资。") == {
         None: [["两重", "两新", "新型政策性金融工具"]]
     }
+
+
+def test_counted_items_and_distributive_predicates() -> None:
+    # a count opening every item lists the nouns; 均/都 after the last item opens the predicate
+    assert _by_head("建成8个国家工程研究中心、3个国家制造业创新中心、12个全国重点实验室在此布局。") == {
+        None: [["国家工程研究中心", "国家制造业创新中心", "全国重点实验室"]]
+    }
+    assert _by_head("高新技术企业数量、技术合同成交额、发明专利拥有量均居全国前列。") == {
+        None: [["高新技术企业数量", "技术合同成交额", "发明专利拥有量"]]
+    }
+    # 年均, 人均 are no distributive adverb
+    assert _by_head("提高城乡居民人均收入、年均增长率、人均可支配收入稳步提升") == {
+        None: [["城乡居民人均收入", "年均增长率", "人均可支配收入"]]
+    }
+
+
+def test_verbs_inside_nouns_and_shared_measures() -> None:
+    # 服务业 is a noun, not the verb 服务; the list shares the measure 比重
+    assert _by_head("先进制造业、现代服务业、战略性新兴产业比重持续提高。") == {
+        None: [["先进制造业", "现代服务业", "战略性新兴产业"]]
+    }
+    # a list never starts inside a word (普及率, not 率)
+    assert _by_head("农村卫生厕所普及率、生活垃圾和污水治理率均达到") == {
+        None: [["农村卫生厕所普及率", "生活垃圾", "污水治理率"]]
+    }
+
+
+def test_predicates_after_a_degree_adverb_are_no_list() -> None:
+    assert _by_head("审批流程更加简洁、透明、高效。") == {}
+    assert _by_head("政务服务日益便捷、规范、透明，") == {}
+
+
+def test_first_item_joined_by_he() -> None:
+    assert _by_head("推动智慧交通和智慧医疗、智慧教育、智慧文旅。") == {
+        None: [["智慧交通", "智慧医疗", "智慧教育", "智慧文旅"]]
+    }
+    # not a short modifier ("国家和省实验室") or a joined clause
+    assert _by_head("加快产业升级和新能源、新材料、生物医药等产业发展。") == {
+        "产业": [["新能源", "新材料", "生物医药"]]
+    }
+
+
+def test_short_items_sharing_a_programme_name() -> None:
+    assert _by_head("深入实施水、大气、土壤污染防治行动计划。") == {"污染防治行动计划": [["水", "大气", "土壤"]]}
+    # longer items do not give up their ending
+    assert None in _by_head("推进大模型、数据、算力基础性工程。")
+    assert "基础性工程" not in _by_head("推进大模型、数据、算力基础性工程。")
+
+
+def test_quoted_programme_names_and_headings_are_not_lists() -> None:
+    assert _by_head("坚持“强工业、兴城市、优环境”发展战略。") == {}
+    assert _by_head("二、“十五五”时期主要目标和重大举措\n") == {}
+    # a quoted item among unquoted ones is still a list
+    assert _by_head("深入推进“广东强芯”、核心软件攻关、“璀璨行动”等工程，") == {
+        "工程": [["广东强芯", "核心软件攻关", "璀璨行动"]]
+    }
+
+
+def test_industries_with_their_predicates_are_clauses() -> None:
+    assert _by_head("推动生产性服务业育新强链、生活性服务业转型升级、支撑性服务业赋能增效。") == {}
+    assert _by_head("发展工业互联网平台、农业科技园区、服务业示范区。") == {
+        None: [["工业互联网平台", "农业科技园区", "服务业示范区"]]
+    }
+
+
+def test_verb_after_the_final_join_opens_the_last_item() -> None:
+    # 应用场景 is a noun after 和, not the predicate; a list starts after the verb 参与
+    assert _by_head("落地一批孵化平台、产业项目和应用场景，") == {None: [["孵化平台", "产业项目", "应用场景"]]}
+    assert _by_head("支持民间资本参与交通、能源、水利等基础设施建设。") == {"基础设施": [["交通", "能源", "水利"]]}

@@ -127,3 +127,61 @@ def test_kinds_and_periods_are_not_task_names_and_bare_systems_need_a_verb() -> 
     assert _programs("单位生产总值能耗累计降幅完成“十四五”任务，") == []
     assert _programs("对富矿精开、现代化产业体系、科技创新等事关全局的工作作出部署。") == []
     assert _programs("构建现代化产业体系。") == [("现代化产业体系", "构建", "system")]
+
+
+def test_quoted_stem_before_a_keyword_is_a_name_without_a_verb() -> None:
+    # the quotes delimit the name whatever follows it; 规划 alone stays a verb
+    assert _programs("今年是“十四五”规划收官之年。") == [("“十四五”规划", None, "plan")]
+    assert _programs("高质量完成“十三五”规划目标任务。") == [("“十三五”规划", "完成", "plan")]
+    assert _programs("统一规划全省产业布局。") == []
+    # the verb before the quote is no part of the name
+    assert _programs("锚定“3815”战略目标，") == [("“3815”战略", None, "strategy")]
+
+
+def test_verb_after_the_name_with_an_adverb() -> None:
+    # "X体系不断完善": a build verb after the system, as 现代化产业体系加快构建
+    assert _programs("现代物流体系不断完善，公共服务体系逐步健全。") == [
+        ("现代物流体系", "完善", "system"),
+        ("公共服务体系", "健全", "system"),
+    ]
+
+
+def test_governed_object_followed_by_its_predicate() -> None:
+    # a programme verb's object stays a name when a predicate follows it
+    assert _programs("推动构建绿色低碳产业体系取得明显成效。") == [("绿色低碳产业体系", "构建", "system")]
+    # …but not with a count in the name (a target, not a name)
+    assert _programs("15个美丽乡村建设先行县和7个培育县试点取得成效。") == []
+
+
+def test_keyword_followed_by_generic_work_noun() -> None:
+    assert _programs("开展数据要素市场化配置改革试点工作。") == [("数据要素市场化配置改革试点", "开展", "pilot")]
+
+
+def test_yi_wei_frame_and_ascii_quotes() -> None:
+    # "以X为Y" names X; ASCII quotes read as quotes, the name keeps the text's own characters
+    assert _programs('以乡村振兴战略为引领，以"两大战略"为抓手，') == [
+        ("乡村振兴战略", None, "strategy"),
+        ("两大战略", None, "strategy"),
+    ]
+    assert _programs('深入实施"千村示范、万村整治"工程。') == [('"千村示范、万村整治"工程', "实施", "project")]
+
+
+def test_generic_modifier_and_keyword_is_no_name() -> None:
+    assert _programs("实施一批带动作用强的重大工程。落实重点任务。") == []
+    assert _programs("推进重点改革任务落地。") == [("重点改革任务", "推进", "task")]
+
+
+def test_quoted_count_summing_up_a_list() -> None:
+    # "A、B、C“三大战略”": the quoted count is the name, not the last item with it
+    assert _programs("推进西部大开发、东北振兴、中部崛起“三大战略”，") == [("三大战略", None, "strategy")]
+    # without a list before it the modifier stays ("旅游产业化“四大行动”")
+    assert _programs("实施旅游产业化“四大行动”，") == [("旅游产业化“四大行动”", "实施", "action")]
+
+
+def test_one_entry_per_name_keeps_the_directly_governed_mention() -> None:
+    text = "创新驱动发展战略深入推进。我们将深入实施创新驱动发展战略。"
+    doc = Document(raw=text, text=text)
+    doc.sentences = split_sentences(text)
+    (program,) = extract_programs(doc)
+    assert (program.name, program.verb) == ("创新驱动发展战略", "实施")
+    assert program.span[0] > text.index("。")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..document import Document, Program
+from ..document import Document, Program, Span
 
 # name endings and the programme kind they give; longer endings first
 SUFFIX_KINDS = {
@@ -44,7 +44,7 @@ _STOP_WORDS_TEXT = (
     "的 在 对 把 将 为 从 向 是 了 以及 等 或者 "
     "加快 深入 大力 持续 全面 扎实 积极 稳步 有序 继续 进一步 加力 "
     "一批 一系列 各类 各项 这个 这项 该 本 此 上述 聚焦 围绕 形成 加强 发挥 融入 提供 加大 提高 "
-    "我省 我市 我区 我国 进入 应当 可以 按照 符合 拟订 相关 "
+    "我省 我市 我区 我国 进入 应当 可以 按照 符合 拟订 相关 坚持 "
 )
 # joins that end a name only where a previous programme ends ("实施A计划和B计划")
 _JOINS = "、和及与"
@@ -52,6 +52,15 @@ _GENERIC_TAILS = ("目标任务", "主要任务", "各项任务", "工作任务"
 _NAME_BREAKS = "，。；：！？\n（）()《》「」 　"
 _AFTER_OK = "，。；：！？、）)”’\n和及与等的"
 _AFTER_WORDS = ("城市", "建设")
+# generic nouns a keyword may be followed by and still end the name: …算力网试点工作
+_AFTER_NOUN = re.compile(r"工作(?=[，。；：！？、\n和及与等的])")
+# a predicate after the object of a programme verb: "推动构建现代化产业体系取得更大成效"
+_PREDICATE_AFTER = re.compile(r"取得|见到|见效|实现|落地|走在|迈出|再上|开创|全面|基本|初步|成为")
+_DIGITS = re.compile(r"\d")
+# the 以X为Y frame: "以区域发展总体战略为基础" names X
+_YI_WEI_AFTER = re.compile(r"为(?:基础|引领|抓手|重点|核心|主线|牵引|总牵引|载体|依托|导向|统领|指导|主攻方向)")
+# names that are only a generic modifier and a keyword: 重大工程, 重点任务, 各项改革任务
+_GENERIC_NAME = re.compile(r"(?:重大|重点|重要|主要|各项|有关|相关|若干|新的|其他|其它|一般)+")
 _MAX_NAME = 40
 _NOUNS_AFTER_VERB_TEXT = "力度 水平 进度 情况 工作 效果 机制 范围 能力 质量 成效 方案 计划 中 的"
 _NOUNS_AFTER_VERB = tuple(_NOUNS_AFTER_VERB_TEXT.split())
@@ -73,6 +82,8 @@ _COUNT_VERBS_RE = re.compile("|".join(sorted(_COUNT_VERBS)) + "|设立|公布|�
 _SUBJECT_SUFFIXES = frozenset({"行动", "工程", "计划", "试点", "行动计划", "专项行动"})
 # prepositions and pronouns that never open a name
 _NOT_NAME_START = "以比据按随经由我其这该"
+# a quoted name opening with a count sums up what precedes it: “三大战略”, “两个行动”
+_COUNT_NAME = re.compile(r"[一二三四五六七八九十两\d]{1,3}[大个项条]")
 _LEADING_COUNT = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|类)|首批|一批")
 # verbs that also end programme names ("…发展实施方案", "…建设工程", "…攻坚行动")
 _NAME_VERBS_TEXT = "实施 建设 攻坚 推进 深化 打造 执行 构建 创建 提升 优化 培育"
@@ -117,9 +128,9 @@ def _title_pattern() -> re.Pattern[str]:
 
 @cache
 def _after_verb_pattern() -> re.Pattern[str]:
-    adverbs = "加快|深入|全面|扎实|持续|稳步|有序|正式|顺利|加速|大力"
+    adverbs = "加快|深入|全面|扎实|持续|稳步|有序|正式|顺利|加速|大力|不断|逐步|日益|进一步|更加"
     return re.compile(
-        rf"(?:{adverbs})?(启动实施|启动建设|实施|推进|开展|落实|启动|完成|构建|建设|建成|印发|出台)"
+        rf"(?:{adverbs})?(启动实施|启动建设|实施|推进|开展|落实|启动|完成|构建|建设|建成|印发|出台|完善|健全|建立)"
     )
 
 
@@ -129,10 +140,14 @@ def _package_pattern() -> re.Pattern[str]:
     return re.compile(r"“[^“”\n]{0,6}?[0-9一二三四五六七八九十]{1,3}条”")
 
 
+_SUFFIX_LENGTHS = sorted({len(suffix) for suffix in SUFFIX_KINDS}, reverse=True)
+
+
 def _kind(name: str) -> str:
     core = name.rstrip("”")
-    for suffix, kind in SUFFIX_KINDS.items():
-        if core.endswith(suffix):
+    for length in _SUFFIX_LENGTHS:  # the longest ending wins, as in SUFFIX_KINDS' order
+        kind = SUFFIX_KINDS.get(core[-length:])
+        if kind:
             return kind
     return "action"
 
@@ -207,6 +222,19 @@ def _after_list(text: str, start: int, end: int, boundary: str | None) -> tuple[
     return start, boundary
 
 
+def _quoted_stem(name: str, suffix: str) -> bool:
+    """Is the name a quoted stem directly followed by the keyword (“十四五”规划)?"""
+    return name.startswith("“") and name.endswith("”" + suffix)
+
+
+def _ends_list(text: str, pos: int) -> bool:
+    """Does a 、-list of the clause end at `pos`?"""
+    start = pos
+    while start > 0 and pos - start < _MAX_NAME and text[start - 1] not in "，。；：！？\n":
+        start -= 1
+    return "、" in text[start:pos]
+
+
 def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
@@ -262,7 +290,8 @@ def _overlaps(mask: bytearray, start: int, end: int) -> bool:
     return mask.find(1, start, end) >= 0
 
 
-def _plain_programs(text: str, blocked: bytearray) -> list[Program]:
+def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> list[Program]:
+    """Names ending in a keyword; `ranks` gets how directly each is governed (0 = a verb before it)."""
     found: list[Program] = []
     program_ends: set[int] = set()
     for match in _suffix_pattern().finditer(text):
@@ -277,22 +306,40 @@ def _plain_programs(text: str, blocked: bytearray) -> list[Program]:
         after_verb = _after_verb_pattern().match(text, after_pos)
         if after_verb and text.startswith(_NOUNS_AFTER_VERB, after_verb.end()):
             after_verb = None  # "…战略实施力度": 实施 starts another noun
+        yi_wei = text.startswith("为", after_pos) and _YI_WEI_AFTER.match(text, after_pos)
         after_ok = (
             after in _AFTER_OK
             or (closing_quote and after == "“")
             or text.startswith(_AFTER_WORDS, after_pos)
             or after_verb
+            or yi_wei
+            or _AFTER_NOUN.match(text, after_pos)
         )
         if not after_ok and (
             not _is_han(after) or suffix == "法" or after in "性化治" or _suffix_pattern().match(text, after_pos)
         ):
             continue  # 战略性, 法治化, 战略|行动: the keyword is inside a longer word
+        predicate_after = not after_ok and _PREDICATE_AFTER.match(text, after_pos)
+        quoted_stem = text.startswith("”", match.start() - 1)
+        if not after_ok and not predicate_after and not quoted_stem and suffix not in _SUBJECT_SUFFIXES:
+            continue  # (the test below, without finding the name's start)
         start, boundary = _name_start(text, match.start(), program_ends, closing_quote)
         if start < 0:
             continue
+        if yi_wei:  # "以区域发展总体战略为基础": the name follows 以
+            yi = text.rfind("以", start, match.start())
+            if yi < 0:
+                continue
+            start, boundary = yi + 1, None
+        # a programme verb's object followed by its predicate: "推动构建现代化产业体系取得更大成效"
+        governed = predicate_after and boundary in PROGRAM_VERBS and not _DIGITS.search(text, start, match.start())
+        if not after_ok and not governed and quoted_stem and "“" in text[start : match.start()]:
+            # a quoted stem right before the keyword is the name, whatever follows: "“十四五”规划收官之年"
+            governed, start = True, text.rfind("“", start, match.start())
+            boundary = _verb_before(text, start) or (text[start - 1] if start > 0 else None)
         # without a break after it, a name must open its clause: the subject of what follows ("…引水工程试通水")
         opens_clause = boundary is None or boundary[0] in _NAME_BREAKS
-        if not after_ok and (
+        if not after_ok and not governed and (
             not opens_clause
             or suffix not in _SUBJECT_SUFFIXES
             or match.start() - start < _MIN_SUBJECT_STEM
@@ -309,13 +356,16 @@ def _plain_programs(text: str, blocked: bytearray) -> list[Program]:
             if text.count("“", start, end) <= text.count("”", start, end):
                 continue
             end += 1
+            opening = text.rfind("“", start, end)
+            if opening > start and _COUNT_NAME.match(text, opening + 1) and _ends_list(text, opening):
+                start = opening  # "A、B、长江经济带发展“三大战略”": the quoted count sums up a list
         verb_pos = start if counted_verb is None else _count_start(text, start)
         lead = _LEADING_COUNT.match(text, start, end)
         if lead:
             start = lead.end()
+        quoted_name = "“" in text[start:end]
         if text[start] == "“" and text[end - 1] == "”" and text.count("“", start, end) == 1:
             start, end = start + 1, end - 1
-        quoted_name = "“" in text[start:end]
         name = text[start:end]
         core = name.strip("“”")
         if len(core) <= len(suffix) or core.endswith(_GENERIC_TAILS) or _QUANTITY_IN_NAME.search(name):
@@ -324,22 +374,26 @@ def _plain_programs(text: str, blocked: bytearray) -> list[Program]:
             continue  # 阶段性任务, “十四五”任务: a kind or a period, not a name
         if suffix == "法" and len(core) < 5 or suffix == "规划" and after in "、和及与":
             continue
-        if suffix == "规划" and (boundary not in PROGRAM_VERBS or len(core) < 4):
-            continue  # 规划 is as often a verb ("统一规划") as a plan's name
+        if suffix == "规划" and (boundary not in PROGRAM_VERBS and not _quoted_stem(name, suffix) or len(core) < 4):
+            continue  # 规划 is as often a verb ("统一规划") as a plan's name; “十四五”规划 is a name
+        if _GENERIC_NAME.fullmatch(core[: -len(suffix)]):
+            continue  # 重大工程, 重点任务: a kind of programme, not a name
         verb = _verb_before(text, verb_pos) if boundary and boundary in PROGRAM_VERBS else None
         if counted_verb:
             verb = counted_verb
+        rank = 0 if verb else 3
         if verb is None and boundary in tuple(_JOINS) + ("”",) and found and found[-1].span[1] >= start - 2:
-            verb = found[-1].verb
+            verb, rank = found[-1].verb, 2
         if after_verb and (verb is None or after_verb.group() == "建设" and suffix == "体系"):
-            verb = after_verb.group(1)  # "推进现代化产业体系建设": the system's own verb is 建设
+            verb, rank = after_verb.group(1), 1  # "推进现代化产业体系建设": the system's own verb is 建设
         if verb is None and boundary == "的":
-            verb = _clause_verb(text, verb_pos)
+            verb, rank = _clause_verb(text, verb_pos), 2
         if len(core) - len(suffix) < 3 and verb is None and not quoted_name:
             continue
         if suffix == "体系" and verb is None:
             continue  # a 体系 is a programme as the object of a build verb ("构建现代化产业体系")
         found.append(Program(name, _kind(name), verb, (start, end)))
+        ranks[(start, end)] = rank if verb else 3
         program_ends.add(end if not text.startswith("”", end) else end + 1)
     return found
 
@@ -374,19 +428,45 @@ def _campaign_programs(text: str, taken: bytearray) -> list[Program]:
     return found
 
 
+def _curly_quotes(text: str) -> str:
+    """`text` with ASCII double quotes paired into “…” within each line (same length, same offsets)."""
+    if '"' not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        parts = line.split('"')
+        if len(parts) % 2 == 0:  # unpaired: leave the line as it is
+            lines.append(line)
+            continue
+        pieces = [parts[0]]
+        for i, part in enumerate(parts[1:]):
+            pieces.append("“" if i % 2 == 0 else "”")
+            pieces.append(part)
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
 def extract_programs(doc: Document) -> list[Program]:
     """Named programmes, plans, projects, pilots, strategies and documents in `doc.text`."""
-    text = doc.text
+    original = doc.text
+    text = _curly_quotes(original)  # "三大战略" reads as “三大战略”
     titles = _title_programs(text)
     taken = bytearray(len(text) + 1)  # characters inside programmes found so far
     _mark(taken, [(p.span[0] - 1, p.span[1] + 1) for p in titles])
-    plain = _plain_programs(text, taken)
+    ranks: dict[Span, int] = {p.span: 0 if p.verb else 3 for p in titles}
+    plain = _plain_programs(text, taken, ranks)
     _mark(taken, [p.span for p in plain])
     packages = _package_programs(text, taken)
     _mark(taken, [p.span for p in packages])
     found = titles + plain + packages + _campaign_programs(text, taken)
     found.sort(key=lambda p: p.span)
+    if text is not original:
+        for program in found:
+            program.name = original[program.span[0] : program.span[1]]
+    # one entry per distinct name: its most directly governed mention ("实施X" over "X持续推进"), then the first
     unique: dict[str, Program] = {}
     for program in found:
-        unique.setdefault(program.name, program)  # one entry per distinct name
-    return list(unique.values())
+        kept = unique.get(program.name)
+        if kept is None or ranks.get(program.span, 0) < ranks.get(kept.span, 0):
+            unique[program.name] = program
+    return sorted(unique.values(), key=lambda p: p.span)
