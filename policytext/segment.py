@@ -112,26 +112,28 @@ class FastCutter:
     def _route(self, block: str) -> list[int]:
         """For each position, the end of the word the best route takes from there."""
         n = len(block)
-        log_prob = self.log_prob
+        log_prob, unknown = self.log_prob, self._unknown
         score = [0.0] * (n + 1)
         ends = list(range(1, n + 2))
         for start in range(n - 1, -1, -1):
-            best, best_end = self._unknown + score[start + 1], start + 1
-            found = False
-            end = start + 1
-            fragment = block[start]
-            while True:
-                value = log_prob[fragment]
+            following = score[start + 1]
+            value = log_prob[block[start]]
+            if value is None:  # a character that starts no word
+                score[start] = unknown + following
+                continue
+            best = value + following if value <= 0.0 else None
+            best_end = end = start + 1
+            while end < n:
+                end += 1
+                value = log_prob[block[start:end]]
                 if value is None:
                     break
                 if value <= 0.0:
                     candidate = value + score[end]
-                    if not found or candidate >= best:  # ties go to the longer word, as in jieba
-                        best, best_end, found = candidate, end, True
-                if end >= n:
-                    break
-                end += 1
-                fragment = block[start:end]
+                    if best is None or candidate >= best:  # ties go to the longer word, as in jieba
+                        best, best_end = candidate, end
+            if best is None:
+                best, best_end = unknown + following, start + 1
             score[start] = best
             ends[start] = best_end
         return ends
