@@ -9,6 +9,7 @@ byte string decodes under both, the reading with more common characters wins.
 from __future__ import annotations
 
 import codecs
+import re
 from functools import cache
 
 from .resources import read_lines
@@ -114,7 +115,10 @@ def _commonness(text: str) -> float:
     han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
     if not han:
         return 0.0
-    return sum(ch in common for ch in han) / len(han)
+    return sum(map(common.__contains__, han)) / len(han)
+
+
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f]")  # below space, other than \t \n \v \f \r
 
 
 def _check_text(text: str) -> str:
@@ -122,7 +126,7 @@ def _check_text(text: str) -> str:
     sample = text[:20000]
     if not sample:
         return text
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARS.findall(sample))
     if controls / len(sample) > 0.02:
         raise DecodeError("binary file (control characters)")
     return text

@@ -151,8 +151,8 @@ def _foreign_script(text: str, pos: int, memo: dict[int, frozenset[str]]) -> fro
         return found
     simplified, traditional = _script_sets()
     window = text[max(0, block * 400 - 400) : block * 400 + 800]
-    simp = sum(ch in simplified for ch in window)
-    trad = sum(ch in traditional for ch in window)
+    simp = sum(map(simplified.__contains__, window))
+    trad = sum(map(traditional.__contains__, window))
     found = frozenset()
     if trad >= 3 and trad >= 3 * simp:
         found = simplified

@@ -45,7 +45,7 @@ def _common_share(text: str) -> tuple[float, int]:
     if not han:
         return 0.0, 0
     common = _common()
-    return sum(ch in common for ch in han) / len(han), len(han)
+    return sum(map(common.__contains__, han)) / len(han), len(han)
 
 
 _CP1252_HOLES = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # bytes cp1252 leaves undefined

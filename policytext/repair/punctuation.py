@@ -12,9 +12,11 @@ _OPENERS = "“‘「『《（【"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 # , ; ? ! after Han text or a closing mark; : after Han (not in times or URLs)
-_AFTER_HAN = re.compile(rf"(?<=[{_HAN}{_CLOSERS}])[,;?!]|(?<=[{_HAN}])(?<![a-zA-Z]):(?!//)")
+# (each pattern starts with the mark itself and looks behind afterwards: the regex engine then
+# skips straight from one ASCII mark to the next)
+_AFTER_HAN = re.compile(rf"[,;?!](?<=[{_HAN}{_CLOSERS}].)|:(?<=[{_HAN}]:)(?!//)")
 # , ; : before Han text after a digit ("2024,全省") — not between digits (1,000)
-_BEFORE_HAN = re.compile(rf"(?<=[0-9%])[,;:](?=[{_HAN}{_OPENERS}])")
+_BEFORE_HAN = re.compile(rf"[,;:](?<=[0-9%].)(?=[{_HAN}{_OPENERS}])")
 # parentheses whose content starts or ends with Han text
 _PARENS = re.compile(rf"\((?=[{_HAN}])[^()\n]{{0,60}}?(?<=[{_HAN}])\)")
 
