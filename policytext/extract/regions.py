@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import read_tsv
+from ..resources import read_tsv, words_pattern
 
 # city short forms that are also everyday words (安康 "well-being", 日照 "sunshine", 大理石 ...):
 # matched in text only in their full form (安康市)
@@ -55,9 +55,8 @@ def region_names() -> frozenset[str]:
 
 @cache
 def region_pattern() -> re.Pattern[str]:
-    """A compiled regex matching any of `region_names()` (longest name first)."""
-    names = sorted(region_names(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+    """A compiled regex matching any of `region_names()` (the longest at each position)."""
+    return words_pattern(region_names())
 
 
 def normalize_region(name: str) -> str | None:
