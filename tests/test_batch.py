@@ -213,3 +213,24 @@ def test_records_serialised_in_the_worker_equal_the_plain_records(tmp_path):
         assert json.loads(line_record["jsonl"]) == plain_record
         assert line_record["path"] == path and ("error" in line_record) == (path == missing)
     assert json.loads(process_path(str(good), replace(options, as_jsonl=True))["jsonl"])["indicators"][0]["value"] == 5.5
+
+
+def test_extraction_does_not_depend_on_string_hashing():
+    """Records must be identical in every process (pool workers, Dask workers): no set order leaks."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys; from pathlib import Path; from policytext import analyze;"
+        "print(json.dumps([analyze(Path(p).read_bytes(), keyword_method=None).to_dict() for p in sys.argv[1:]],"
+        " ensure_ascii=False))"
+    )
+    paths = [str(CORPUS / name) for name in ("005_sichuan_2025_gwr_2025_tasks.txt", "026_national_2016_gwr_13th_fyp.txt")]
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, *paths], env=env, capture_output=True, text=True, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert '"industries"' in outputs[0]

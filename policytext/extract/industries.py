@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -186,7 +187,7 @@ def _majority_category(names: list[str], region: str | None) -> str | None:
     categories = [c for n in names if (c := _item_category(n, region)) is not None]
     if not categories or len(categories) * 2 < len(names):
         return None
-    return max(set(categories), key=categories.count)
+    return Counter(categories).most_common(1)[0][0]  # a tie goes to the first item's category
 
 
 @cache
