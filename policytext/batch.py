@@ -100,16 +100,16 @@ def read_input(path: str) -> bytes:
 
 def process_bytes(data: bytes, path: str | None, options: Options) -> dict[str, Any]:
     """The output record of one command for one input's bytes."""
-    from .pipeline import analyze, clean
+    from .pipeline import clean, extract_elements
 
     if not data.strip():
         raise InputError("empty input")
     try:
-        if options.command in ("clean", "segment", "keywords", "term_stats"):
-            doc = clean(data, path=path, convert=options.convert, keep_boilerplate=options.keep_boilerplate)
-        else:
-            doc = analyze(data, path=path, convert=options.convert, keep_boilerplate=options.keep_boilerplate,
-                          keyword_method=None)
+        doc = clean(data, path=path, convert=options.convert, keep_boilerplate=options.keep_boilerplate)
+        if options.command == "extract":
+            # no whole-text segmentation: the record has no tokens, and key terms cut only the
+            # blocks they need (see extract.terms)
+            extract_elements(doc)
     except DecodeError as exc:
         raise InputError(str(exc)) from None
     if not doc.raw.strip():  # whitespace only once decoded (UTF-16, ideographic spaces)

@@ -53,3 +53,21 @@ def test_token_objects_are_accepted() -> None:
     if policy_terms():
         assert terms[0] == "人工智能"
     assert all(isinstance(term, str) for term in terms)
+
+
+def test_key_terms_without_tokens_equal_key_terms_from_a_whole_segmentation():
+    """Without tokens, only the segmentation blocks holding a dictionary match are cut: the terms
+    (shadowed dictionary words included) must be exactly those a whole-text segmentation gives."""
+    from helpers import CORPUS
+
+    from policytext.pipeline import clean
+    from policytext.segment import segment_document
+
+    shadowed_seen = 0
+    for name in ("024_national_2022_gwr_2021_review.txt", "029_zhejiang_2020_digital_economy_regulation.txt",
+                 "003_sichuan_2026_gwr_2026_tasks_industry.txt"):
+        doc = segment_document(clean((CORPUS / name).read_bytes()))
+        with_tokens = extract_key_terms(doc, doc.tokens)
+        assert extract_key_terms(doc, None) == with_tokens
+        shadowed_seen += any(term not in extract_key_terms(doc, ["无关"]) for term in with_tokens)
+    assert shadowed_seen >= 2  # the documents do hold words only segmentation finds (产业数字化, 创新平台)

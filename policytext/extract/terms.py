@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -48,18 +49,20 @@ def quoted_terms(text: str) -> list[str]:
 def extract_key_terms(doc: Document, tokens: Sequence[str | Token] | None = None) -> list[str]:
     """Quoted terms and policy-dictionary terms of `doc`, most frequent first.
 
-    Dictionary words are found in the text (longest first); `tokens` (strings or `Token`s from
-    segmentation), when given, add dictionary words that only occur inside longer ones.
+    Dictionary words are found in the text (longest first); words that only occur inside a longer
+    match count where segmentation makes them tokens. `tokens` (strings or `Token`s covering the
+    text) are used when given; else only the segmentation blocks holding a match are segmented.
     """
     text = doc.text
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     dictionary = policy_terms()
-    if (pattern := _dictionary_pattern()) is not None:
-        for match in pattern.finditer(text):
-            counts[match.group()] += 1
-            first_seen.setdefault(match.group(), match.start())
-    words = list(tokens or ())
+    pattern = _dictionary_pattern()
+    matches = list(pattern.finditer(text)) if pattern is not None else []
+    for match in matches:
+        counts[match.group()] += 1
+        first_seen.setdefault(match.group(), match.start())
+    words = list(tokens) if tokens else _tokens_around(text, matches)
     if words and not isinstance(words[0], str):
         words = [item.text for item in words]
     shadowed = dictionary.intersection(words).difference(first_seen)
@@ -73,3 +76,29 @@ def extract_key_terms(doc: Document, tokens: Sequence[str | Token] | None = None
         first_seen.setdefault(term, text.find(term))
     ranked = sorted(counts, key=lambda term: (-counts[term], first_seen.get(term, 0)))
     return ranked[:_MAX_TERMS]
+
+
+def _tokens_around(text: str, matches: list[re.Match[str]]) -> list[str]:
+    """The tokens of the segmentation blocks that hold a match, in text order.
+
+    jieba segments each block (a run of Han, Latin letters, digits and +#&._%-) on its own, so a
+    block cut alone gives the tokens a whole-text segmentation gives there; and a dictionary word
+    that is a token always overlaps a match, so the other blocks cannot hold one."""
+    if not matches:
+        return []
+    from ..segment import segment_text
+
+    blocks = [(block.start(), block.end()) for block in _BLOCK.finditer(text)]
+    starts = [start for start, _ in blocks]
+    words: list[str] = []
+    done = -1
+    for match in matches:
+        index = bisect_right(starts, match.start()) - 1
+        if index <= done or index < 0 or blocks[index][1] <= match.start():
+            continue
+        done = index
+        words += segment_text(text[blocks[index][0] : blocks[index][1]])
+    return words
+
+
+_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+")  # jieba's re_han_default (segment._LONG_BLOCK)
