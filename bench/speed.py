@@ -5,9 +5,11 @@
 Texts: the 31 corpus documents, repeated (as separate files) to about --megabytes of UTF-8.
 Rows (each a ratio against its baseline from the same run):
   * bare `jieba.lcut` over the decoded texts, in this process, jieba already loaded: the baseline;
-  * the full pipeline (decode + repair + convert + segment + extract, the `extract` record of
-    each document) in this process, everything already loaded: target <= 1.3x the baseline
-    (both best of --rounds, interleaved), then the time of each stage;
+  * the full pipeline of `extract` (decode + repair + convert + extract + the JSON record of each
+    document) in this process, everything already loaded: target <= 1.3x the baseline (both best
+    of --rounds, interleaved); then the same with a whole-text segmentation (`analyze()`, which
+    `extract` does without: its record has no tokens, and key terms segment only the blocks they
+    need), and the time of each stage;
   * the machine's own ceiling: bare jieba in 2 forked processes (other load on the machine shows here);
   * `policytext extract DIR -j 1` and `-j N` from the shell (start-up and warm-up included):
     target: N=2 workers >= 1.7x faster than 1;
@@ -89,16 +91,18 @@ def _lcut_all(texts: list[str]) -> int:
 
 
 def stage_times(blobs: list[bytes]) -> list[tuple[str, float]]:
-    """Seconds per stage over all texts: decode+repair+convert, segment, extract, record+JSON."""
+    """Seconds per stage of the extract command over all texts: decode+repair+convert, extract (key
+    terms segment the blocks they need), record+JSON; and, apart, a whole-text segmentation (what
+    `analyze()`, `segment` and `keywords` add, and `extract` does without)."""
     from policytext.pipeline import clean, extract_elements
     from policytext.render import to_json
-    from policytext.segment import segment_document
+    from policytext.segment import segment_text
 
     docs: list = []
     out = [("decode+repair+convert (clean)", timed(lambda: docs.extend(clean(b) for b in blobs)))]
-    out.append(("segment", timed(lambda: [segment_document(d) for d in docs])))
     out.append(("extract", timed(lambda: [extract_elements(d) for d in docs])))
     out.append(("record + JSON", timed(lambda: [to_json(d.to_dict()) for d in docs])))
+    out.append(("(not in extract) whole-text segmentation", timed(lambda: [segment_text(d.text) for d in docs])))
     return out
 
 
@@ -117,6 +121,7 @@ def main() -> None:
 
     from policytext.batch import Options, process_path, warm
     from policytext.decode import decode_bytes
+    from policytext.pipeline import analyze
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "texts"
@@ -146,6 +151,8 @@ def main() -> None:
                      "what -j 2 can reach"))
 
         rows.append(("full pipeline (extract), 1 worker, in process", full, f"{full / bare:.2f}x bare", "<= 1.3x"))
+        whole = min(timed(lambda: [analyze(b, keyword_method=None).to_dict() for b in blobs]) for _ in range(2))
+        rows.append(("  with whole-text segmentation (analyze())", whole, f"{whole / bare:.2f}x bare", ""))
         for name, seconds in stage_times(blobs):
             rows.append((f"  stage {name}", seconds, f"{seconds / bare:.2f}x bare", ""))
 
