@@ -280,7 +280,7 @@ def prediction_locators(kind: str, record: dict, text: str) -> list[tuple[str, s
     evidence = record.get("evidence")
     if evidence and len(normalize(evidence)) >= _MIN_EVIDENCE_CHARS:
         locators.append((evidence, evidence[: len(evidence) // 2]))
-    spans = record.get("spans") if kind == "industries" else [record.get("span")]
+    spans = _all_spans(kind, record)
     for span in spans or []:
         locators.extend(_surface_locators(text, span))
     surface = record.get("name") if kind == "programs" else None
@@ -289,6 +289,12 @@ def prediction_locators(kind: str, record: dict, text: str) -> list[tuple[str, s
     if surface:
         locators.append((surface, surface[: len(surface) // 2]))
     return locators
+
+
+def _all_spans(kind: str, record: dict) -> list[Any]:
+    """Every mention's span: industries, programmes and people list each mention of a name."""
+    spans = record.get("spans") if kind in ("industries", "programs", "people") else None
+    return spans or [record.get("span")]
 
 
 def _first_span(kind: str, record: dict) -> Any:
@@ -306,7 +312,8 @@ def in_scope(kind: str, record: dict, text: str, scope: Scope) -> bool:
     """
     if scope.whole_file:
         return True
-    if kind == "industries" and record.get("spans"):
+    if kind in ("industries", "programs", "people") and record.get("spans"):
+        # a name mentioned several times counts where any mention lies in scope
         located = [scope.locate(_surface_locators(text, s)) for s in record["spans"]]
         if any(located):
             return True

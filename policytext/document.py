@@ -108,7 +108,8 @@ class Program:
     name: str  # text[span]
     kind: str  # document, action, plan, project, scheme, system, pilot, task, strategy, regulation
     verb: str | None
-    span: Span
+    span: Span  # the mention the verb was read from
+    spans: list[Span] = field(default_factory=list)  # every mention of the name
 
 
 @dataclass(slots=True)
@@ -127,7 +128,8 @@ class Person:
     name: str
     titles: list[str]
     organizations: list[str] = field(default_factory=list)
-    span: Span = (0, 0)
+    span: Span = (0, 0)  # the first mention
+    spans: list[Span] = field(default_factory=list)  # every mention of the name
 
 
 @dataclass(slots=True)

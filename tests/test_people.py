@@ -65,3 +65,16 @@ def test_name_before_title() -> None:
     assert _people("以习近平同志为核心的党中央") == []
     assert _people("举办中拉农业部长论坛") == []
     assert _people("应急管理部部长会议召开") == []
+
+
+def test_programmes_and_people_list_every_mention_of_their_name():
+    from policytext import analyze
+
+    text = "省长李明表示，实施产业焕新行动。李明强调，持续推进产业焕新行动，确保产业焕新行动见效。"
+    doc = analyze(text, keyword_method=None)
+    (program,) = [p for p in doc.programs if p.name == "产业焕新行动"]
+    assert [doc.text[s:e] for s, e in program.spans] == ["产业焕新行动"] * 3
+    assert program.span in [tuple(s) for s in program.spans]
+    (person,) = [p for p in doc.people if p.name == "李明"]
+    assert len(person.spans) == 2 and person.span == person.spans[0]
+    assert doc.to_dict()["programs"][0]["spans"][0] == list(program.spans[0])

@@ -248,3 +248,21 @@ def test_run_survives_a_failing_analyze(tmp_path, monkeypatch):
     report = score.run("dev", tmp_path / "shared", broken, gold_dir)
     assert "boom" in report["skipped"]["dev/plain"]
     assert "skipped dev/plain" in score.report_to_text(report)
+
+
+def test_a_programme_counts_where_any_mention_lies_in_scope():
+    source = "第一行实施产业焕新行动。\n第二行说明。\n第三行持续推进产业焕新行动。\n"
+    gold = {"scope": {"first_line": 3, "last_line": 3}, "programs": [{"name": "产业焕新行动", "verb": "推进"}]}
+    text = source
+    first = text.index("产业焕新行动")
+    later = text.index("产业焕新行动", first + 1)
+    record = {"name": "产业焕新行动", "kind": "action", "verb": "实施", "span": [first, first + 6]}
+    scope = score.build_scope(source, gold["scope"])
+    assert not score.in_scope("programs", record, text, scope)  # located by its first mention only
+    record["spans"] = [[first, first + 6], [later, later + 6]]
+    assert score.in_scope("programs", record, text, scope)
+    counts = score.score_document(gold, {"text": text, "programs": [record]}, source)["counts"]["programs"]
+    assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
+    record["spans"] = [[first, first + 6]]
+    counts = score.score_document(gold, {"text": text, "programs": [record]}, source)["counts"]["programs"]
+    assert (counts.tp, counts.fp, counts.fn) == (0, 0, 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Document, Span
 
 
 def run_extractors(doc: Document) -> Document:
@@ -23,4 +23,16 @@ def run_extractors(doc: Document) -> Document:
     doc.industries = extract_industries(doc)
     doc.people = extract_people(doc)
     doc.key_terms = extract_key_terms(doc, doc.tokens or None)
+    for named in (*doc.programs, *doc.people):
+        named.spans = mentions(doc.text, named.name)
     return doc
+
+
+def mentions(text: str, name: str) -> list[Span]:
+    """Every `[start, end)` at which `name` occurs in `text` (not overlapping)."""
+    found: list[Span] = []
+    pos = text.find(name) if name else -1
+    while pos >= 0:
+        found.append((pos, pos + len(name)))
+        pos = text.find(name, pos + len(name))
+    return found
