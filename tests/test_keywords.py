@@ -47,23 +47,31 @@ def test_sample_keywords_via_cli(method, capsys):
     assert not any(ch.isdigit() for term in terms for ch in term)
 
 
-def test_jieba_idf_cache_is_written_reused_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+def test_jieba_idf_table():
+    from policytext.keywords import jieba_idf
+
+    table = jieba_idf()
+    assert len(table.idf) > 200_000 and table["新质生产力"] == table.default  # unknown term: the median
+    assert table["经济"] < table["生产力"]  # a common word weighs less
+
+
+def test_marshal_cache_is_written_reused_and_rebuilt_when_damaged(tmp_path, monkeypatch):
     import tempfile
 
-    from policytext import keywords
+    from policytext.resources import marshal_cache
 
     monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
-    keywords.jieba_idf.cache_clear()
-    try:
-        first = keywords.jieba_idf()
-        (cache_file,) = tmp_path.glob("policytext-idf-*.marshal")
-        keywords.jieba_idf.cache_clear()
-        assert keywords.jieba_idf().idf == first.idf
-        cache_file.write_bytes(b"\x00garbage")
-        keywords.jieba_idf.cache_clear()
-        rebuilt = keywords.jieba_idf()
-    finally:
-        keywords.jieba_idf.cache_clear()
-    assert rebuilt.idf == first.idf and rebuilt.default == first.default
-    assert len(first.idf) > 200_000 and first["新质生产力"] == first.default  # unknown term: the median
-    assert first["经济"] < first["生产力"]  # a common word weighs less
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"词": 1.5}, 2.0
+
+    assert marshal_cache("demo", "k1", build) == ({"词": 1.5}, 2.0)
+    (cache_file,) = tmp_path.glob("policytext-demo-k1.marshal")
+    assert marshal_cache("demo", "k1", build) == ({"词": 1.5}, 2.0) and len(builds) == 1  # reused
+    cache_file.write_bytes(cache_file.read_bytes()[:5])  # cut short
+    assert marshal_cache("demo", "k1", build) == ({"词": 1.5}, 2.0) and len(builds) == 2  # rebuilt
+    assert marshal_cache("demo", "k2", build) and len(builds) == 3  # another key, another file
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "missing"))
+    assert marshal_cache("demo", "k1", build) == ({"词": 1.5}, 2.0)  # an unwritable place: just built
