@@ -136,8 +136,9 @@ def test_not_indicators(text):
 
 
 def test_regulations_state_no_quantities():
-    # a local regulation (article numbers, dates, 5G) has nothing to measure
-    assert corpus_indicators("030") == ()
+    # a local regulation (article numbers, dates, 5G) measures only a bounded warranty span
+    found = corpus_indicators("030")
+    assert [(i.quantity, i.value, i.unit, i.subject, i.qualifier) for i in found] == [("两年", 2, "年", "保修期", "不少于")]
 
 
 def test_spans_point_at_the_quantity():
@@ -321,3 +322,122 @@ def test_comparison_base_is_not_the_subject_or_period():
         ("2万亿元", "地区生产总值", None),
         ("5000亿元", "地区生产总值", None),
     ]
+
+
+def test_review_span_inside_the_first_clause_dates_the_sentence():
+    # 023 national: "多年来取消…" (no comma) scopes over every clause; a from-level is not dated by it
+    text = "多年来取消和下放行政许可事项1000多项，核准投资项目压减90%以上，生产许可证从60类减少到10类。"
+    found = _full(text)
+    assert [(f[0], f[3], f[4], f[5]) for f in found] == [
+        ("1000多项", "行政许可事项", "多", "多年来"),
+        ("90%", "核准投资项目", "以上", "多年来"),
+        ("60类", "生产许可证", None, None),
+        ("10类", "生产许可证", None, "多年来"),
+    ]
+    # an opener standing as its own clause still frames the narrative only
+    assert _full("近年来，全省新增高新技术企业1200家。")[0][5] is None
+    assert _full("近年来全省新增高新技术企业1200家。")[0][5] == "近年来"
+
+
+def test_span_qualifying_a_record_is_not_a_period():
+    # "为多年来最大增幅", "创十年来新高": the span qualifies a record (R3)
+    found = _full("转移支付规模增长18%、为多年来最大增幅。")
+    assert [(f[0], f[3], f[5]) for f in found] == [("18%", "转移支付规模", None)]
+
+
+def test_present_time_is_a_period_of_the_end_level():
+    # 023 national: 目前 dates the end level of the change, not the start level
+    found = _full("企业开办时间从一个月以上压缩到目前的平均4个工作日以内。")
+    assert found == [
+        ("一个月", 1, "个月", "企业开办时间", "以上", None),
+        ("4个工作日", 4, "个工作日", "企业开办时间", "以内", "目前"),
+    ]
+    assert _full("截至目前，全市累计建成5G基站3.2万个。")[0][5] == "截至目前"
+
+
+def test_small_chinese_count_in_a_change_is_an_amount():
+    # 三个动力来源 is phrasing, but the start and end of a change are amounts
+    found = _full("审批环节由五个精简为两个。")
+    assert [(f[0], f[1], f[3]) for f in found] == [("五个", 5, "审批环节"), ("两个", 2, "审批环节")]
+    assert _found("形成三个动力来源。") == []
+
+
+def test_change_verb_after_a_count_is_not_its_noun():
+    found = _full("经营主体从689万户增至951万户，开发区由162个整合为123个。")
+    assert [(f[0], f[3]) for f in found] == [
+        ("689万户", "经营主体"),
+        ("951万户", "经营主体"),
+        ("162个", "开发区"),
+        ("123个", "开发区"),
+    ]
+
+
+def test_verb_modifier_inside_a_counted_noun():
+    # 023 national: 群众经常办理事项 (a verb + head noun) is the thing counted
+    found = _full("户籍证明、社保转接等200多项群众经常办理事项实现跨省通办。")
+    assert found == [("200多项", 200, "项", "群众经常办理事项", "多", None)]
+    assert _full("取消123项职业资格许可和认定事项。")[0][3] == "职业资格许可和认定事项"
+
+
+def test_share_of_a_whole_names_its_thing_after_de():
+    # 004 Sichuan: 承担了全省近80%的基础研究项目; 将1/3以上的…资金: the thing follows 的
+    found = _full("在川高校承担了全省近80%的基础研究项目。")
+    assert found == [("80%", 80, "%", "基础研究项目", "近", None)]
+    found = _full("持续将三成以上的专项资金投向基础研究。")
+    assert [f[:3] + f[4:] for f in found] == [("三成", 3, "成", "以上", None)]
+    assert found[0][3].startswith("专项资金")
+
+
+def test_money_for_a_purpose_measures_the_purpose():
+    # 004 Sichuan / 001 Sichuan: money with nothing before it is spent on the object of 实施/支持
+    found = _full("统筹20亿元实施6个重大科技专项，54个产业链攻关项目加快推进。")
+    assert [(f[0], f[3]) for f in found] == [("20亿元", "重大科技专项"), ("6个", "重大科技专项"), ("54个", "产业链攻关项目")]
+    assert _full("安排8亿元支持农村公路提档升级。")[0][3] == "农村公路提档升级"
+    # a subject before the amount is kept
+    assert _full("省级财政投入8亿元支持农村公路建设。")[0][3].startswith("省级财政")
+
+
+def test_bounded_span_of_years_is_an_amount():
+    # 030 Beijing: 不少于两年保修期; R3: 再延长30年 is an amount, dates are not
+    found = _full("开发单位应当履行不少于两年保修期义务。")
+    assert found == [("两年", 2, "年", "保修期", "不少于", None)]
+    assert [f[:3] for f in _full("土地承包到期后再延长30年。")] == [("30年", 30, "年")]
+    assert _full("不超过2025年底完成。") == []
+
+
+def test_arabic_fraction_is_a_share():
+    found = _full("全省船舶出口规模占全国1/3，实际使用外资占全国近1/6。")
+    assert [(f[0], round(f[1], 2), f[2], f[3], f[4]) for f in found] == [
+        ("1/3", 33.33, "%", "船舶出口规模", None),
+        ("1/6", 16.67, "%", "实际使用外资", "近"),
+    ]
+
+
+def test_bare_numbers_of_a_fenbie_list_share_the_unit():
+    found = _full("户厕覆盖率、污水治理率、垃圾处理率分别提高20.9、36.2、54个百分点。")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("20.9", 20.9, "个百分点", "户厕覆盖率"),
+        ("36.2", 36.2, "个百分点", "污水治理率"),
+        ("54个百分点", 54, "个百分点", "垃圾处理率"),
+    ]
+
+
+def test_pairs_of_sister_cities_are_counted():
+    found = _full("国际友城和友好合作关系达到567对，外国驻穗总领馆增至69家。")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("567对", 567, "对", "国际友城和友好合作关系"),
+        ("69家", 69, "家", "外国驻穗总领馆"),
+    ]
+    assert [f[:2] for f in _found("加强3个对口支援地区合作。")] == [("3个", "对口支援地区合作")]
+
+
+def test_ratio_base_is_neither_subject_nor_period():
+    # 016 Guizhou: "X为Y的N倍": Y (“十三五”时期) is the base of the ratio
+    found = _full("省属企业“十四五”时期利润总额为“十三五”时期的2.2倍。")
+    assert found == [("2.2倍", 2.2, "倍", "省属企业“十四五”时期利润总额", None, "“十四五”时期")]
+
+
+def test_verb_and_measure_take_the_previous_thing():
+    # 完成投资 alone names no thing: it is the investment of the previous quantity's thing
+    found = _full("实施设备更新项目7910个、完成投资4763.4亿元。")
+    assert [(f[0], f[3]) for f in found] == [("7910个", "设备更新项目"), ("4763.4亿元", "设备更新项目完成投资")]

@@ -30,6 +30,7 @@ from policytext.extract.numbers import find_quantities, parse_number, parse_quan
         ("一万二千家", 12000, "家", 12000, "家"),
         ("三千零五十人", 3050, "人", 3050, "人"),
         ("4万多亿元", 4, "万亿元", 4e12, "元"),
+        ("12吉瓦时", 12, "吉瓦时", 1.2e7, "千瓦时"),
     ],
 )
 def test_parse_quantity(written, value, unit, base_value, base_unit):
@@ -123,3 +124,22 @@ def test_approximation_after_the_measure_word():
 def test_doubling_measure():
     assert _runs("比2010年翻一番") == [("一番", 1, "番")]
     assert parse_quantity("两番").base_value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("占全国1/10", 10, "%"), ("不少于两年", 2, "年"), ("再延长30年", 30, "年"), ("1/3以上", 33.3333333333, "%")],
+)
+def test_fractions_and_spans_of_years(text, value, unit):
+    (_, _, quantity), = list(find_quantities(text))
+    assert quantity.value == pytest.approx(value) and quantity.unit == unit
+
+
+@pytest.mark.parametrize("text", ["2024/12/31", "24/7", "不超过2025年", "不少于两年代", "2023年", "延长三年以来"])
+def test_not_fractions_or_spans(text):
+    assert [q for _, _, q in find_quantities(text) if q.unit in {"%", "年"}] == []
+
+
+def test_pair_measure_word_is_not_a_preposition():
+    assert [(q.value, q.unit) for _, _, q in find_quantities("缔结118对友城")] == [(118, "对")]
+    assert list(find_quantities("3对口支援")) == []

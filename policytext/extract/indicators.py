@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Indicator, Span
 from ..sentences import split_sentences
-from .numbers import Quantity, find_quantities, units
+from .numbers import Quantity, find_quantities, parse_quantity, units
 from .regions import normalize_region, region_pattern
 
 # --- time expressions (periods) -------------------------------------------------------------
@@ -25,24 +25,29 @@ _YEAR_PART = (
 )
 _PLAN = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来|末)"
 _RELATIVE = (
-    r"(?:(?:今年|去年|明年|当年)(?:底|末|初)?|全年|上半年|下半年|前三季度|[一二三四]季度|过去一年|一年来|过去五年|五年来|"
-    r"近五年|近三年|过去三年|三年来|(?:今后|未来)[一二三四五两十]年|届时)"
+    r"(?:(?:今年|去年|明年|当年)(?:底|末|初)?|全年|上半年|下半年|前三季度|[一二三四]季度|(?:过去|近)[一二三四五六七八九十两几]{1,2}年|"
+    r"(?:[一二三四五六七八九十两几多]{1,2}|近)年(?:来|以来)|(?:今后|未来)[一二三四五两十]年|届时|(?:截至|截止到|截止)?目前)"
 )
+# the lookahead lists every character a time expression can start with: the scanner skips the
+# other positions cheaply (same matches, several times faster over long sentences)
 _TIME = re.compile(
+    r"(?=[0-9二到至截“\"十今去明当全上下前一三四五六七八九两几多过近未届目])"
     rf"(?:{_YEAR}(?:到|至|—|－|-){_YEAR}|(?:到|至|截至|截止到|截止)?{_YEAR}{_YEAR_PART}?(?:以来)?|{_PLAN}|{_RELATIVE})"
 )
 
 # --- qualifiers, metrics, verbs ------------------------------------------------------------
 _PRE_QUALIFIER = re.compile(
+    r"(?=[不超突将接大高最至约近逾破达上])"  # the first characters of the words below
     r"(不少于|不低于|不超过|不高于|不到|超过|突破|将近|接近|大约|高达|最高|最低|至少|(?<![签节制预合契公条])约|"
     r"(?<![最附接将邻])近|超|逾|破|达|(?<![以向线马早晚网路台北跨迈登跃走爬攀赶])上(?=$))$"
 )
 _POST_QUALIFIER = re.compile(r"(以上|以下|左右|以内|之内|上下)")
 _METRIC_AT_END = re.compile(
+    r"(?=[增下提降减上回扩缩新净累达突超占比成翻改压跃迈跨登节拉保稳控实完升拓延再高低快为是])"  # first characters
     r"(增长|下降|提高|提升|降低|减少|增加|上升|回落|扩大|缩小|缩短|新增|净增|累计|达到|达|突破|超过|占比|占|"
     r"比重|成长|增速|增幅|降幅|翻番|翻|改善|压减|压降|上涨|跃上|迈上|跨上|跨过|登上|节约|拉动|保持|稳定|控制|实现|完成|增至|降至|升至|"
     r"(?:提高|扩大|拓展|增加|减少|缩短|压减|压缩|延长)(?=至|到)|再降|降|高于(?:全国|全省|全市)?|"
-    r"低于(?:全国|全省|全市)?|快于(?:全国|全省|全市)?|为|是)(?:了|为|到|至|在)?$"
+    r"低于(?:全国|全省|全市)?|快于(?:全国|全省|全市)?|为|是)(?:了|为|到|至|在)?(?:全国|全省|全市|全区|全球)?$"
 )
 _METRIC_AFTER = re.compile(r"(?:以上|左右)?的?(?:高速|快速|较快|稳定|持续)?(增长|成长|下降|提升|提高)")
 _WEAK_METRICS = frozenset({"保持", "实现", "达到", "达", "为", "是", "稳定", "控制"})
@@ -65,6 +70,7 @@ _DURATION = re.compile(r"(?:近|过去)?[一二三四五六七八九十两]{1,3}
 _VERB_NOUN = re.compile(r"[^、，；。]{2,10}?(?:人次|人数|数量|总量|规模)(?=$|、)")
 _LEAD_WORD = re.compile(_LEAD.pattern.removeprefix("^"))
 _TRAIL = re.compile(
+    r"(?=[同分均都也已年平首累共比较合总实预再又拟每])"  # the first characters of the words below
     r"(?:同比|分别|均|都|也|已|年均|平均|首次|累计|共|[比较](?:上年|去年|同期|\d{4}年(?:末|底|同期)?|[“\"]?十[一二三四五六]五[”\"]?末)|合计|总计|实际|预计|再|又|拟按|拟|"
     r"每天|每年|每月|每)$"
 )
@@ -81,7 +87,7 @@ _FOLLOW_STOP = re.compile(
     r"累计|已|将|在|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模|限额)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
 )
 _CLAUSE_END = "，,；;：:。！？!?\n"
-_MAY_HOLD_TIME = re.compile("[年季五届]")  # every time expression holds one of these: a cheap pre-check
+_MAY_HOLD_TIME = re.compile("[年季五届目]")  # every time expression holds one of these: a cheap pre-check
 _CLAUSE_END_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 _TITLE = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,30}”")
 _OPEN_QUOTES = "“‘\"「『"
@@ -89,6 +95,10 @@ _CLOSE_QUOTES = "”’\"」』"
 _OWN_REGION_WORDS = re.compile(r"(?:全|我|本)[省市区](?![委政长级])")
 # measure words that name no thing by themselves: the thing is the previous quantity's subject
 _BARE_MEASURES = frozenset({"总数", "总量", "规模", "总规模", "占比", "比重", "增速", "增幅", "数量", "总额", "总计"})
+# a bare measure, or a verb + measure (完成投资, 实现产值): it measures the previous quantity's thing
+_BARE_MEASURE = re.compile(
+    r"(?:(?:累计)?(?:完成|实现))?(?:投资|产值|营收|营业收入)|" + "|".join(sorted(_BARE_MEASURES, key=len, reverse=True))
+)
 _LEVEL_NOUNS = ("台阶", "大关", "关口", "量级")
 _KEEP_SMALL_KINDS = frozenset({"percent", "money"})
 _MAX_SUBJECT = 24
@@ -105,8 +115,27 @@ _BRACKETS = {"“": "”", "‘": "’", "（": "）", "(": ")"}
 # a value "从X" that rises/falls "到Y" is the starting level: the target date (到2020年) is not its period
 _BASELINE_BEFORE = re.compile(r"[从由][^，。；从由到至]{0,6}$")
 _BASELINE_AFTER = re.compile(
-    r"(?:以上|以下|左右)?(?:的)?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|缩短|压减|压缩|延长)?(?:到|至)"
+    r"(?:以上|以下|左右)?(?:的)?(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|缩短|压减|压缩|延长|增|降|升|减)?(?:到|至)|"
+    r"(?:整合|调整|精简|合并|压减|压缩|缩减|减少|增加|提高|提升)为)"
 )
+# a change verb that a count may be followed by: (689万户)增至, (162个)整合为
+_CHANGE_TO = re.compile(r"(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|缩短|压减|压缩|延长|增|降|升|减|整合|调整|精简|合并|缩减)(?:到|至|为)")
+# the end level of a "从X…到Y" change: 从五类减少到(两类)
+_CHANGE_TARGET = re.compile(r"[从由][^，。；从由到至]{1,12}(?:到|至|(?:整合|调整|精简|合并|压减|压缩|缩减|减少|增加|提高|提升)为)$")
+# head nouns that close a "verb + noun" modifier inside a counted noun phrase: 经常办理事项
+_HEAD_AFTER_VERB = re.compile(r"事项|项目|企业|机构|主体|平台|中心|基地|产品|设施|单位|园区")
+_SHARE_OF_WHOLE = re.compile(r"(?:全国|全省|全市|全区|全球|全行业|全社会|(?<![即])将|把)(?:近|超过|超|约|逾|将近|接近|不到)?$")
+# a purpose verb after an amount of money: 统筹20亿元(实施)…, 安排5亿元(用于)…
+_PURPOSE = re.compile(r"(?:资金)?(?:用于|专项用于|实施|支持|扶持|开展|推进|推动)")
+# the span a length of time measures, after it: 两年(保修期), 五年(服务期限)
+_SPAN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:期限|年限|周期|期)")
+# a run of bare numbers before the last, which carries the unit: 分别提高(20.9、36.2、)54个百分点
+_SHARED_UNIT_RUN = re.compile(r"(?:分别|各)[\u4e00-\u9fff]{0,4}((?<![\d./])(?:\d{1,9}(?:\.\d{1,6})?、)+)$")
+_ARABIC_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# "X为/是Y的N倍": Y is the base of the ratio, X the thing measured
+_RATIO_BASE = re.compile(r".{0,2}(?:为|是|相当于)")
+_RATIO_SUBJECT = re.compile(r"(.{2,}?)(?:为|是|相当于)[^为是]{1,14}$")
+_RECORD = re.compile(r"的?(?:最|首|新高|新低|罕见|少有|第一)")
 _NAMED_COUNTS = frozenset({"人", "户", "人次", "户次"})  # measure words that name what they count
 _PER_THING = frozenset({"%", "‰", "个百分点", "倍", "番"})
 _EACH = re.compile(r"均|都(?![市会])|各自")
@@ -139,6 +168,7 @@ def extract_indicators(doc: Document) -> list[Indicator]:
     ]
     if not found:
         return []
+    found = _with_shared_unit_lists(text, found)
     starts = [s for s, _ in sentences]
     marks = [m.start() for m in _CLAUSE_END_MARK.finditer(text)]  # clause ends, for _clause_start
     by_sentence: dict[int, list[_Found]] = {}
@@ -155,6 +185,22 @@ def extract_indicators(doc: Document) -> list[Indicator]:
             for subject in item.shared or (item.subject,):
                 indicators.append(_indicator(doc, text, near, item, subject))
     return indicators
+
+
+def _with_shared_unit_lists(text: str, found: list[_Found]) -> list[_Found]:
+    """分别提高20.9、36.2、54个百分点: the bare numbers of a 分别 list share the last one's unit."""
+    out: list[_Found] = []
+    for item in found:
+        start = item.start
+        if text[start - 1 : start] == "、" and text[start - 2 : start - 1].isdigit():
+            run = _SHARED_UNIT_RUN.search(text, max(0, start - 40), start)
+            if run:
+                for number in _ARABIC_NUMBER.finditer(text, run.start(1), run.end(1)):
+                    quantity = parse_quantity(number.group() + item.quantity.unit)
+                    if quantity is not None:
+                        out.append(_Found(number.start(), number.end(), quantity))
+        out.append(item)
+    return out
 
 
 # --- which quantities are indicators -------------------------------------------------------
@@ -179,6 +225,8 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
         return False  # 3岁以下婴幼儿: an age bracket
     if before in _OPEN_QUOTES and after in _CLOSE_QUOTES:
         return False  # “21条”: a name
+    if quantity.unit == "年":
+        return True  # 不少于两年: only a bounded or extended span is read as 年 (numbers.py)
     if quantity.unit == "番":
         return before == "翻" or text[start - 2 : start] == "翻了"  # 翻(了)一番 (not 一番努力)
     unit = units().get(quantity.unit)
@@ -190,7 +238,7 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
         events = (  # 两次下调, 两次全面降准 (not 八次全会, 八次全体会议)
             quantity.unit == "次" and value >= 2 and after not in "产分会" and not text.startswith(("全会", "全体"), end)
         )
-        if value <= 10 and kind not in _KEEP_SMALL_KINDS and quantity.unit != "倍" and not events:
+        if value <= 10 and kind not in _KEEP_SMALL_KINDS and quantity.unit != "倍" and not events and not _in_change(text, start, end):
             return False  # 三个动力来源, 一批, 两家: phrasing, not a count
     if quantity.unit in {"个", "项"} and text.startswith("方面", end):
         return False  # 6个方面工作: the parts of a text, not a count
@@ -251,21 +299,41 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
             # counts name what they count after the measure word: 285个计划新开工项目
             item.subject = _following_noun(text, follow, follow_limit, named=named) or item.subject
         # the thing measured follows when nothing precedes the number (，64.2%的县医院; ，85%以上农户),
+        # when a share of a whole precedes it (承担了全省近80%的基础研究项目, 将1/3以上的专项资金…),
         # when a verb governs it (惠及3400万人的引大济岷工程), or when the clause gave no real subject
         # (一次性增加6万亿元地方专项债务限额)
-        verb_before = _VERB.search(prefix[-4:] + "|")
-        governed = not item.subject and verb_before is not None and verb_before.end() == len(prefix[-4:])
         weak_subject = item.subject is None or len(item.subject) <= 3
         if (
             not prefix.strip()
-            or text.startswith("的", pos) and governed
+            or text.startswith("的", pos)
+            and (
+                _governed(prefix, item.subject)
+                or item.quantity.base_unit == "%" and _SHARE_OF_WHOLE.search(prefix[-8:]) is not None
+            )
             or weak_subject and item.quantity.base_unit not in _NO_FOLLOWING
         ):
             following = _following_noun(text, follow + text.startswith("的", follow), follow_limit, named=named)
             item.subject = following or item.subject
-        if item.subject is None and previous is not None and (item.metric is None or _METRIC_AT_END.search(item.metric)):
+        if item.quantity.base_unit == "年":
+            span_noun = _SPAN_NOUN.match(text, pos, follow_limit)
+            item.subject = span_noun.group() if span_noun else item.subject  # 不少于两年保修期
+        if item.subject is None and unit and unit.kind == "money":
+            item.subject = _purpose(text, pos, items[i + 1] if i + 1 < len(items) else None, sentence_end, marks)
+        if item.quantity.base_unit == "倍" and item.subject:
+            ratio = _RATIO_SUBJECT.match(item.subject)
+            if ratio:  # 利润总额为“十三五”时期的(2.2倍): the thing compared, not its base
+                item.subject = ratio.group(1)
+        if previous is not None and previous.end >= clause_start and previous.subject and _is_baseline(text, clause_start, previous):
+            item.subject = previous.subject  # 企业开办时间从一个月以上压缩到目前的平均4个工作日: the end level
+        elif item.subject is None and previous is not None and (item.metric is None or _METRIC_AT_END.search(item.metric)):
             item.subject = previous.subject  # 实现地区生产总值67665亿元，增长5.5% (not 强化39个…: a new object)
-        elif item.subject in _BARE_MEASURES and previous is not None and previous.subject:
+        elif (
+            previous is not None
+            and previous.subject
+            and item.subject
+            and _BARE_MEASURE.fullmatch(item.subject)
+            and not _BARE_MEASURE.fullmatch(previous.subject)
+        ):
             item.subject = previous.subject + item.subject  # 新增重点实验室15家、总数达36家
         previous = item
     _split_list_subjects(items)
@@ -275,6 +343,29 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
             # unless 均/都 says otherwise (A、B均达100家)
             each = item.quantity.base_unit in _PER_THING or _EACH.search(text, max(sentence_start, item.start - 8), item.start)
             item.shared = _shared_subjects(item.subject) if each else None
+
+
+def _purpose(text: str, pos: int, following: _Found | None, limit: int, marks: list[int] | None) -> str | None:
+    """统筹20亿元实施(6个)重大科技专项, 投入12亿元实施…“双向揭榜挂帅”: money spent on a purpose
+    stated after it (no thing before it) measures that purpose: the object of the purpose verb."""
+    verb = _PURPOSE.match(text, pos, limit)
+    if verb is None:
+        return None
+    start = verb.end()
+    if following is not None and following.start == start:  # 实施6个重大科技专项: the object is counted
+        start = _skip_post(text, following.end)
+    end = _CLAUSE_END_MARK.search(text, start, limit)
+    phrase = text[start : end.start() if end else limit]
+    return _clean_subject(phrase) if 2 <= len(phrase) <= _MAX_SUBJECT else None
+
+
+def _governed(prefix: str, subject: str | None) -> bool:
+    """惠及3400万人的…: no subject before the quantity and a verb right before it."""
+    if subject:
+        return False
+    tail = prefix[-4:]
+    verb = _VERB.search(tail + "|")
+    return verb is not None and verb.end() == len(tail)
 
 
 def _heading_hedge(text: str, clause_start: int) -> re.Match[str] | None:
@@ -334,6 +425,8 @@ def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
         metric = qualifier
     if metric and metric.startswith(("高于", "低于", "快于")):
         metric = metric[:2]
+    elif metric and metric.endswith(("全国", "全省", "全市", "全区", "全球")) and len(metric) > 2:
+        metric = metric[:-2]  # 占全国(1/10), 稳定在全国(1/4): the whole the share is of
     rest = _strip_trail(rest)
     verbs = list(_VERB.finditer(rest))
     if verbs:
@@ -436,6 +529,10 @@ def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, nam
     # after a relative clause the whole phrase is the head: (居住的)棚户区和城中村改造
     verb = None if after_de else _VERB.search(text, pos + 1, stop.start() if stop else end)
     if verb:
+        head = _HEAD_AFTER_VERB.match(text, verb.end(), limit)
+        if head and (_FOLLOW_STOP.match(text, head.end()) or _VERB.match(text, head.end()) or head.end() == limit):
+            # 200多项群众经常办理事项(实现跨省通办): the verb modifies a head noun the count names
+            return text[pos : head.end()]
         stop = verb
     elif named and stop is not None and stop.group() == "的" and 1 <= stop.start() - pos <= 2 and not after_de:
         # the measure word names the counted people (1亿人), so what precedes 的 is a verb
@@ -446,8 +543,8 @@ def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, nam
         noun = noun[lead.end() :]
     for pattern in (_PRE_QUALIFIER, _METRIC_AT_END):  # 203个…优良率达(100%)
         noun = pattern.sub("", noun) if len(noun) > 3 else noun
-    if len(noun) < (2 if lead else 1):
-        return None
+    if len(noun) < (2 if lead else 1) or _CHANGE_TO.match(noun):
+        return None  # 经营主体从689万户增至(951万户): a change verb, not the thing counted
     if stop is None and end < limit:
         return None  # runs on: a clause, not a noun
     if not noun or not (_is_cjk(noun[0]) or noun[0] in _OPEN_QUOTES) or noun.startswith(_LEVEL_NOUNS):
@@ -507,34 +604,59 @@ def _period(text: str, sentence: Span, item: _Found) -> str | None:
     else:
         matches = _TIME.finditer(text, sentence_start, item.start)
     for match in matches:
-        if text[match.start() - 1 : match.start()] in ("比", "较"):
+        if text[match.start() - 1 : match.start()] in ("比", "较") or _qualifies_record(match):
             continue  # 比2010年翻一番: the comparison base, not the period
+        if (
+            item.quantity.base_unit == "倍"
+            and text.startswith("的", match.end())
+            and _RATIO_BASE.fullmatch(text, match.start() - 3, match.start())
+        ):
+            continue  # 利润总额为“十三五”时期的2.2倍: the base of the ratio
         if match.start() >= clause_start or _reaches_later_clauses(match):
             best = match.group()
     if best:
-        if best.startswith(("到", "至")) and _is_baseline(text, clause_start, item):
+        # the level a change starts from is not dated by the change's end (到2020年) or span up to now
+        # (多年来): 工业产品生产许可证从60类减少到10类
+        if (best.startswith(("到", "至")) or best.endswith("来")) and _is_baseline(text, clause_start, item):
             return None
         return best
     found_end = _CLAUSE_END_MARK.search(text, item.end, sentence_end)
     clause_end = found_end.start() if found_end else sentence_end
-    match = _TIME.search(text, item.end, clause_end) if _MAY_HOLD_TIME.search(text, item.end, clause_end) else None
-    if match:
-        return match.group()
+    if _MAY_HOLD_TIME.search(text, item.end, clause_end):
+        for match in _TIME.finditer(text, item.end, clause_end):
+            if not _qualifies_record(match):
+                # 从一个月以上压缩到目前的…: a time after the start level of a change dates the end level
+                return None if _is_baseline(text, clause_start, item) else match.group()
     return None
+
+
+def _qualifies_record(match: re.Match[str]) -> bool:
+    """为多年来最大增幅, 40多年来新高: a span that qualifies a record or a first (R3), not a period."""
+    return match.group().endswith("来") and _RECORD.match(match.string, match.end()) is not None
 
 
 def _is_baseline(text: str, clause_start: int, item: _Found) -> bool:
     """从人均8.7万元提高到12万元: the value the change starts from."""
-    return bool(
-        _BASELINE_BEFORE.search(text, max(clause_start, item.start - 8), item.start)
-        and _BASELINE_AFTER.match(text, item.end, item.end + 12)
+    return bool(  # the anchored match first: it fails for most quantities
+        _BASELINE_AFTER.match(text, item.end, item.end + 12)
+        and _BASELINE_BEFORE.search(text, max(clause_start, item.start - 8), item.start)
     )
 
 
+def _in_change(text: str, start: int, end: int) -> bool:
+    """从一个月以上压缩到…, 由五类减少到两类: the start or end level of a change is an amount."""
+    if _BASELINE_BEFORE.search(text, max(0, start - 8), start) and _BASELINE_AFTER.match(text, end, end + 12):
+        return True
+    return bool(_CHANGE_TARGET.search(text, max(0, start - 20), start))
+
+
 def _reaches_later_clauses(match: re.Match[str]) -> bool:
-    """Does an earlier clause's time expression date this quantity? Not a review opener ("一年来，…",
-    "过去五年，…"): that frames a narrative, it is not the period of each figure in it."""
-    return not (match.group().endswith("来") or match.group().startswith("过去"))
+    """Does an earlier clause's time expression date this quantity? Not a review opener standing as its
+    own clause ("一年来，…", "过去五年，…"): that frames a narrative, it is not the period of each figure
+    in it. Inside the first clause ("多年来取消…，…压减90%以上") it is the adverb of every clause."""
+    if not (match.group().endswith("来") or match.group().startswith("过去")):
+        return True
+    return match.string[match.end() : match.end() + 1] not in _CLAUSE_END
 
 
 def _region(doc: Document, text: str, sentence: Span, item: _Found) -> str | None:

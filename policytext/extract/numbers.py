@@ -44,7 +44,13 @@ _MAG = "|".join(MAGNITUDES)
 _RANGE_SEP = r"(?:至|到|——|—|－|-|～|~|–)"
 _APPROX = r"(?:余|多)"
 # measure words that begin a longer word before these characters: 千万家庭, 万家灯火
-_UNIT_NOT_BEFORE = {"家": "(?![庭族属乡园长具电居])", "万家": "(?![庭族属乡园长具电居灯])"}
+_UNIT_NOT_BEFORE = {
+    "家": "(?![庭族属乡园长具电居])",
+    "万家": "(?![庭族属乡园长具电居灯])",
+    "对": "(?![口接标外于照象话策比应称齐待付抗冲路])",  # 567对友城, not 3个对口 / 对接
+}
+# words after which "N年" is a length of time: 不少于两年保修期, 再延长30年
+_DURATION_BOUNDS = ("不少于", "不超过", "不低于", "不短于", "不长于", "至少", "最长", "最短", "长达", "延长", "期限为", "期限")
 _PER = r"/(?:月|年|人次|人|天|日|吨|亩|平方米|千瓦时|小时|户)"  # 645元/月
 
 
@@ -89,6 +95,8 @@ def quantity_pattern() -> re.Pattern[str]:
     unit_alt = "|".join(re.escape(u) + _UNIT_NOT_BEFORE.get(u, "") for u in names if u != "成")
     percent_cn = rf"百分之(?P<pc1>{_CN_NUM})(?:{_RANGE_SEP}(?:百分之)?(?P<pc2>{_CN_NUM}))?"
     fraction = rf"(?P<den>{_CN_NUM}|{_ARABIC})分之(?P<num>{_CN_NUM}|{_ARABIC})"
+    # 占全国1/10, 1/3以上: an Arabic fraction is a share (never a date in these texts: no year part)
+    slash = r"(?<![\d./])(?P<snum>\d{1,3})/(?P<sden>\d{1,4})(?![\d/.])"
     tenths = rf"(?P<tn1>{_NUM})(?:{_RANGE_SEP}(?P<tn2>{_NUM}))?成(?![为功果本员立效绩交])"
     general = (
         rf"(?P<n1>{_NUM})(?:(?P<u1>%|％|{_MAG})?{_RANGE_SEP}(?P<n2>{_NUM}))?"
@@ -98,9 +106,13 @@ def quantity_pattern() -> re.Pattern[str]:
     bare = r"(?<=[破超过达近逾上])(?<!以上)(?:万亿|千亿|百亿|亿)"
     # 亿元以上技改项目: a bare magnitude means one of it
     threshold = r"(?<![\d一二两三四五六七八九十百千万亿])(?P<tmag>万亿|亿|千万|百万|万)(?P<tunit>元|美元)(?=以上|以下)"
+    # 不少于两年, 再延长30年: a span of years after a bound or an extension is an amount (never a date)
+    duration = (
+        rf"(?:{'|'.join(f'(?<={word})' for word in _DURATION_BOUNDS)})(?P<dur>{_NUM})(?:个)?年(?![代度级底末初前后以来间])"
+    )
     # the lookahead lets the scanner skip, cheaply, every position that cannot start a number
     return re.compile(
-        rf"(?=[\d一二两三四五六七八九十百千万亿])(?:(?P<pct>{percent_cn})|(?P<frac>{fraction})|(?P<tenths>{tenths})|(?P<gen>{general})|(?P<bare>{bare})|(?P<threshold>{threshold}))"
+        rf"(?=[\d一二两三四五六七八九十百千万亿])(?:(?P<pct>{percent_cn})|(?P<frac>{fraction})|(?P<slash>{slash})|(?P<tenths>{tenths})|(?P<gen>{general})|(?P<bare>{bare})|(?P<threshold>{threshold})|(?P<duration>{duration}))"
     )
 
 
@@ -178,19 +190,26 @@ def _clean(value: float) -> float:
 def quantity_from_match(match: re.Match[str]) -> Quantity | None:
     """Build the Quantity of one `quantity_pattern()` match (None if it is not a number)."""
     group = match.group
-    if group("pct"):
+    kind = match.lastgroup  # the outermost alternative closes last: pct, frac, slash, tenths, gen ...
+    if kind == "pct":
         lo = _value(group("pc1"))
         if group("pc2"):
             hi = _value(group("pc2"))
             return Quantity([lo, hi], "%", [lo, hi], "%", chinese=True)
         return Quantity(lo, "%", lo, "%", chinese=True)
-    if group("frac"):
+    if kind == "frac":
         den, num = _value(group("den")), _value(group("num"))
         if not den or num > den:
             return None
         share = _clean(num / den * 100)
         return Quantity(share, "%", share, "%", chinese=not group("den")[0].isdigit())
-    if group("tenths"):
+    if kind == "slash":
+        num, den = float(group("snum")), float(group("sden"))
+        if not num or num >= den:
+            return None
+        share = _clean(num / den * 100)
+        return Quantity(share, "%", share, "%")
+    if kind == "tenths":
         first = group("tn1")
         lo = _value(first)
         if lo > 10:
@@ -199,10 +218,15 @@ def quantity_from_match(match: re.Match[str]) -> Quantity | None:
             hi = _value(group("tn2"))
             return Quantity([lo, hi], "成", [lo * 10, hi * 10], "%", chinese=not first[0].isdigit())
         return Quantity(lo, "成", _clean(lo * 10), "%", chinese=not first[0].isdigit())
-    if group("threshold"):
+    if kind == "threshold":
         mag, unit_name = group("tmag"), group("tunit")
         return Quantity(1.0, mag + unit_name, MAGNITUDES[mag], unit_name, magnitude=True)
-    if group("bare"):  # 旅游收入破万亿, 破千亿
+    if kind == "duration":
+        years = parse_number(group("dur"))
+        if years is None or years >= 1000:
+            return None  # 不超过2025年: a date, not a length of time
+        return Quantity(years, "年", years, "年", chinese=not group("dur")[0].isdigit())
+    if kind == "bare":  # 旅游收入破万亿, 破千亿
         written = group("bare")
         if written[0] in "百千":
             value, mag = (100.0 if written[0] == "百" else 1000.0), written[1:]
