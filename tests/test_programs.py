@@ -185,3 +185,47 @@ def test_one_entry_per_name_keeps_the_directly_governed_mention() -> None:
     (program,) = extract_programs(doc)
     assert (program.name, program.verb) == ("创新驱动发展战略", "实施")
     assert program.span[0] > text.index("。")
+
+
+def test_keyword_before_a_head_noun_ends_the_name() -> None:
+    # the projects of a plan, the system built around a list: the plan and the list are the names
+    assert _programs("全面实施外商投资准入负面清单制度，") == [("外商投资准入负面清单", "实施", "document")]
+    assert _programs("承担国家重点研发计划项目，") == [("国家重点研发计划", "承担", "plan")]
+    assert ("省重点研发计划", None, "plan") in _programs("省科技重大专项和省重点研发计划项目所取得的成果")
+    # …but 战略项目 and 工程项目 are ordinary compounds, not a strategy's or a project's name
+    assert _programs("统筹布局重大战略项目、重大基础设施。") == []
+    assert _programs("推动工程项目审批提速。") == []
+
+
+def test_plans_governed_by_verbs_and_references_and_listed() -> None:
+    text = "市发展改革部门编制全市物流枢纽发展规划、市级交通专项规划，各区按照全市物流枢纽发展规划组织实施。"
+    assert _programs(text) == [
+        ("全市物流枢纽发展规划", "编制", "plan"),
+        ("市级交通专项规划", "编制", "plan"),
+    ]
+    # a preposition referring to a document makes 规划 a plan's name
+    assert _programs("依据低空经济产业整体规划和有关规定，") == [("低空经济产业整体规划", None, "plan")]
+    # 规划 as a verb in a list, and 进行 before it, stay verbs
+    assert _programs("加强统一规划、统一建设。") == []
+    assert _programs("对园区的建设和发展进行战略规划。") == []
+
+
+def test_list_item_keyword_takes_the_verb_opening_the_list() -> None:
+    text = "推进数据中心、物联感知体系、政务云平台等新型基础设施建设。"
+    assert _programs(text) == [("物联感知体系", "推进", "system")]
+
+
+def test_modifier_before_a_quoted_stem_and_words_holding_function_characters() -> None:
+    # a plain noun modifier between the verb and the quote belongs to the name; 等 in 高等 is no particle
+    text = "两所学院纳入高等职业教育“十五五”规划中期调整。"
+    assert _programs(text) == [("高等职业教育“十五五”规划", "纳入", "plan")]
+    # 本 in 资本, 为 in 成为 are inside words; 成为 itself is no part of a name
+    assert _programs("完善国有资本投资负面清单。") == [("国有资本投资负面清单", "完善", "document")]
+    assert _programs("争取成为国家数据直达基层试点。") == [("国家数据直达基层试点", None, "pilot")]
+
+
+def test_determiner_passes_the_verb_and_scope_word_variants_are_one_programme() -> None:
+    assert _programs("加快完善相关标准体系，") == [("标准体系", "完善", "system")]
+    assert _programs("推进各类人才计划。") == []  # a plural determiner makes a kind, not a name
+    text = "编制全市智慧交通发展规划。项目应当符合智慧交通发展规划。"
+    assert _programs(text) == [("全市智慧交通发展规划", "编制", "plan")]

@@ -33,7 +33,7 @@ SUFFIX_KINDS = {
 }
 # verbs that govern a programme; compounds first so "聚力实施" wins over "实施"
 PROGRAM_VERBS_TEXT = (
-    "聚力实施 着力实施 全力实施 启动实施 组织实施 制定实施 贯彻落实 启动建设 发展壮大 研究制定 "
+    "聚力实施 着力实施 全力实施 启动实施 组织实施 制定实施 制定修订 修订完善 贯彻落实 启动建设 发展壮大 研究制定 "
     "出台 实施 开展 完成 构建 启动 制定 推进 推动 落实 印发 发布 编制 深化 建设 打造 组织 执行 部署 "
     "建立 健全 完善 谋划 推出 争取 创建 申报 开启 做实 推行 实行 修订 审议 通过 贯彻 抓好 做好 办好 "
     "用好 入选 获批 纳入 争创 承担 参与 批准 实现 加强 扩大 攻坚 优化 培育 壮大 建成 "
@@ -43,15 +43,38 @@ PROGRAM_VERBS = frozenset(PROGRAM_VERBS_TEXT.split())
 _STOP_WORDS_TEXT = (
     "的 在 对 把 将 为 从 向 是 了 以及 等 或者 "
     "加快 深入 大力 持续 全面 扎实 积极 稳步 有序 继续 进一步 加力 "
-    "一批 一系列 各类 各项 这个 这项 该 本 此 上述 聚焦 围绕 形成 加强 发挥 融入 提供 加大 提高 "
-    "我省 我市 我区 我国 进入 应当 可以 按照 符合 拟订 相关 坚持 "
+    "一批 一系列 各类 各项 这个 这项 这些 那些 该 本 此 上述 聚焦 围绕 形成 加强 发挥 融入 提供 加大 提高 "
+    "我省 我市 我区 我国 进入 应当 可以 按照 符合 拟订 相关 坚持 根据 依据 依照 鼓励和支持 鼓励 进行 成为 作为 "
 )
+# prepositions that refer to a document: "按照全市智慧城市发展规划" names a plan as 编制/实施 do
+_REFERENCE_WORDS = frozenset({"按照", "根据", "依据", "依照", "符合"})
+# a determiner a name does not include but its verb reaches over ("完善相关标准体系"); plural ones
+# (一批, 各类) make the object a kind of programme, not a name
+_DETERMINERS = frozenset({"相关"})
+_SCOPE_PREFIX = re.compile(r"^(?:全|本|我)(?:国|省|市|区|县)")
+# one-character stop words and the characters before/after them that make an ordinary word instead
+_INSIDE_WORDS = {
+    "等": ("高平同对均相中初特", "级同额"),
+    "本": ("资成基根版样文日课剧账标脚原", ""),
+    "在": ("存现所实", "线"),
+    "向": ("面导方双转走取定动", ""),
+    "为": ("作行成认因", ""),
+    "了": ("为", "解"),
+    "的": ("目", "确"),
+    "把": ("", "握"),
+    "将": ("", "来"),
+}
 # joins that end a name only where a previous programme ends ("实施A计划和B计划")
 _JOINS = "、和及与"
 _GENERIC_TAILS = ("目标任务", "主要任务", "各项任务", "工作任务")
 _NAME_BREAKS = "，。；：！？\n（）()《》「」 　"
 _AFTER_OK = "，。；：！？、）)”’\n和及与等的"
 _AFTER_WORDS = ("城市", "建设")
+# head nouns a keyword may precede and still end the name (before a break, 所 or a count): the
+# projects of a plan or pilot (重点研发计划项目), the system around a list (负面清单制度); 工程项目 and
+# 战略项目 are ordinary compounds ("construction/strategic projects")
+_AFTER_HEAD = re.compile(r"(?<=计划|试点|专项)项目|(?<=清单)制度")
+_AFTER_HEAD_END = re.compile(r"[，。；：！？、）)”\n和及与等的所\d]")
 # generic nouns a keyword may be followed by and still end the name: …算力网试点工作
 _AFTER_NOUN = re.compile(r"工作(?=[，。；：！？、\n和及与等的])")
 # a predicate after the object of a programme verb: "推动构建现代化产业体系取得更大成效"
@@ -84,7 +107,7 @@ _SUBJECT_SUFFIXES = frozenset({"行动", "工程", "计划", "试点", "行动�
 _NOT_NAME_START = "以比据按随经由我其这该"
 # a quoted name opening with a count sums up what precedes it: “三大战略”, “两个行动”
 _COUNT_NAME = re.compile(r"[一二三四五六七八九十两\d]{1,3}[大个项条]")
-_LEADING_COUNT = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|类)|首批|一批")
+_LEADING_COUNT = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|类)|首批|一批|部分")
 # verbs that also end programme names ("…发展实施方案", "…建设工程", "…攻坚行动")
 _NAME_VERBS_TEXT = "实施 建设 攻坚 推进 深化 打造 执行 构建 创建 提升 优化 培育"
 _NAME_VERBS = frozenset(_NAME_VERBS_TEXT.split())
@@ -112,8 +135,15 @@ def _verb_pattern() -> re.Pattern[str]:
 @cache
 def _boundary_pattern() -> re.Pattern[str]:
     words = PROGRAM_VERBS | set(_STOP_WORDS_TEXT.split())
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"[{re.escape(_NAME_BREAKS)}]|”(?=“)|{alternatives}")
+    alternatives = "|".join(map(re.escape, sorted(words - set(_INSIDE_WORDS), key=len, reverse=True)))
+    # one-character function words, not inside an ordinary word (高等, 资本, 在线, 面向, 行为 …)
+    inside = "|".join(
+        char + (f"(?<![{before}]{char})" if before else "") + (f"(?![{after}])" if after else "")
+        for char, (before, after) in _INSIDE_WORDS.items()
+    )
+    # the set of first characters, tested first, skips most positions at once
+    firsts = re.escape("".join(sorted({word[0] for word in words} | set(_NAME_BREAKS) | {"”"})))
+    return re.compile(rf"(?=[{firsts}])(?:[{re.escape(_NAME_BREAKS)}]|”(?=“)|{alternatives}|{inside})")
 
 
 @cache
@@ -311,6 +341,7 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             after in _AFTER_OK
             or (closing_quote and after == "“")
             or text.startswith(_AFTER_WORDS, after_pos)
+            or _AFTER_HEAD.match(text, after_pos) and _AFTER_HEAD_END.match(text, after_pos + 2)
             or after_verb
             or yi_wei
             or _AFTER_NOUN.match(text, after_pos)
@@ -334,8 +365,12 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         # a programme verb's object followed by its predicate: "推动构建现代化产业体系取得更大成效"
         governed = predicate_after and boundary in PROGRAM_VERBS and not _DIGITS.search(text, start, match.start())
         if not after_ok and not governed and quoted_stem and "“" in text[start : match.start()]:
-            # a quoted stem right before the keyword is the name, whatever follows: "“十四五”规划收官之年"
-            governed, start = True, text.rfind("“", start, match.start())
+            # a quoted stem right before the keyword is the name, whatever follows: "“十四五”规划收官之年";
+            # a plain noun modifier between a programme verb and the quote stays: 纳入高等学校设置“十四五”规划…
+            quote = text.rfind("“", start, match.start())
+            if not (boundary in PROGRAM_VERBS and 2 <= quote - start <= 12 and all(map(_is_han, text[start:quote]))):
+                start = quote
+            governed = True
             boundary = _verb_before(text, start) or (text[start - 1] if start > 0 else None)
         # without a break after it, a name must open its clause: the subject of what follows ("…引水工程试通水")
         opens_clause = boundary is None or boundary[0] in _NAME_BREAKS
@@ -350,6 +385,17 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         start, counted_verb = _after_count(text, start, match.start(), boundary)
         if counted_verb is not None:
             boundary = counted_verb or None
+        list_verb = None
+        determiner = boundary if boundary in _DETERMINERS else ""
+        if determiner and _verb_before(text, start - len(determiner)):
+            # a determiner between the verb and the name passes the verb on: "完善相关标准体系"
+            boundary = _verb_before(text, start - len(determiner))
+        if boundary in PROGRAM_VERBS and after == "、" and not closing_quote and counted_verb is None:
+            # a keyword before 、 ends one item of the verb's object list: "推进A、B、C体系、D…" → C体系
+            item_start, _ = _after_list(text, start, match.start(), boundary)
+            if item_start > start:
+                list_verb = _verb_before(text, start)
+                start, boundary = item_start, "、"
         if boundary is None or boundary not in PROGRAM_VERBS:
             start, boundary = _after_list(text, start, match.start(), boundary)
         if closing_quote:
@@ -359,7 +405,7 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             opening = text.rfind("“", start, end)
             if opening > start and _COUNT_NAME.match(text, opening + 1) and _ends_list(text, opening):
                 start = opening  # "A、B、长江经济带发展“三大战略”": the quoted count sums up a list
-        verb_pos = start if counted_verb is None else _count_start(text, start)
+        verb_pos = start - len(determiner) if counted_verb is None else _count_start(text, start)
         lead = _LEADING_COUNT.match(text, start, end)
         if lead:
             start = lead.end()
@@ -368,21 +414,36 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             start, end = start + 1, end - 1
         name = text[start:end]
         core = name.strip("“”")
-        if len(core) <= len(suffix) or core.endswith(_GENERIC_TAILS) or _QUANTITY_IN_NAME.search(name):
+        if len(core) <= len(suffix) or name[0] == "、" or core.endswith(_GENERIC_TAILS) or _QUANTITY_IN_NAME.search(name):
             continue
         if suffix == "任务" and _GENERIC_STEM.fullmatch(core[: -len(suffix)].strip("“”")):
             continue  # 阶段性任务, “十四五”任务: a kind or a period, not a name
-        if suffix == "法" and len(core) < 5 or suffix == "规划" and after in "、和及与":
+        if suffix == "法" and len(core) < 5:
             continue
-        if suffix == "规划" and (boundary not in PROGRAM_VERBS and not _quoted_stem(name, suffix) or len(core) < 4):
-            continue  # 规划 is as often a verb ("统一规划") as a plan's name; “十四五”规划 is a name
+        # the next item of a list whose previous programme is right before it: "编制A规划、B规划"
+        shares = boundary in tuple(_JOINS) + ("”",) and bool(found) and found[-1].span[1] >= start - 2
+        if suffix == "规划":
+            # 规划 is as often a verb ("统一规划") as a plan's name: a name needs a programme verb or a
+            # preposition referring to a document before it (or a listed plan), or a quoted stem (“十四五”规划)
+            plan_governed = (
+                boundary in PROGRAM_VERBS
+                or boundary in _REFERENCE_WORDS
+                or shares and found[-1].name.endswith("规划") and (found[-1].verb or boundary in "、和及与")
+            )
+            if not plan_governed and not _quoted_stem(name, suffix) or len(core) < 4:
+                continue
+            stem = core[: -len(suffix)]
+            if after in "、和及与" and (not plan_governed or len(stem) < 3 or _NON_NAME_STEM.fullmatch(stem)):
+                continue  # "统一规划、统一建设", "专项规划和…": a verb or a kind in a list
         if _GENERIC_NAME.fullmatch(core[: -len(suffix)]):
             continue  # 重大工程, 重点任务: a kind of programme, not a name
         verb = _verb_before(text, verb_pos) if boundary and boundary in PROGRAM_VERBS else None
         if counted_verb:
             verb = counted_verb
         rank = 0 if verb else 3
-        if verb is None and boundary in tuple(_JOINS) + ("”",) and found and found[-1].span[1] >= start - 2:
+        if verb is None and list_verb:
+            verb, rank = list_verb, 2
+        if verb is None and shares:
             verb, rank = found[-1].verb, 2
         if after_verb and (verb is None or after_verb.group() == "建设" and suffix == "体系"):
             verb, rank = after_verb.group(1), 1  # "推进现代化产业体系建设": the system's own verb is 建设
@@ -464,9 +525,12 @@ def extract_programs(doc: Document) -> list[Program]:
         for program in found:
             program.name = original[program.span[0] : program.span[1]]
     # one entry per distinct name: its most directly governed mention ("实施X" over "X持续推进"), then the first
+    # a name with and without the scope word of the document's own area is one programme (全市X规划, X规划)
     unique: dict[str, Program] = {}
     for program in found:
-        kept = unique.get(program.name)
+        key = _SCOPE_PREFIX.sub("", program.name)
+        key = key if len(key) >= 4 else program.name
+        kept = unique.get(key)
         if kept is None or ranks.get(program.span, 0) < ranks.get(kept.span, 0):
-            unique[program.name] = program
+            unique[key] = program
     return sorted(unique.values(), key=lambda p: p.span)
