@@ -68,7 +68,7 @@ CASES = [
     ("013", "6.2倍", "上市公司再融资增长6.2倍", 6.2, "倍", "上市公司再融资", "增长", None, None),
     ("013", "4200亿元", "主营业务收入预计达到4200亿元", 4200, "亿元", "主营业务收入", "达到", "预计", None),
     ("013", "2000P", "新增算力2000P", 2000, "P", "算力", "新增", None, None),
-    ("020", "1.4万亿斤", "粮食产量1.4万亿斤左右", 1.4, "万亿斤", "粮食产量", None, "左右", None),
+    ("020", "1.4万亿斤", "粮食产量1.4万亿斤左右", 1.4, "万亿斤", "粮食产量", None, "左右", "今年"),  # 今年…目标是：…；…
     ("020", "240小时", "停留时间延长至240小时", 240, "小时", "停留时间", "延长", None, None),
     ("014", "748亿元", "交通、能源、水利分别完成投资", 748, "亿元", "水利", "完成", None, None),
     ("014", "2140亿元", "交通、能源、水利分别完成投资", 2140, "亿元", "能源投资", "完成", None, None),
@@ -441,3 +441,61 @@ def test_verb_and_measure_take_the_previous_thing():
     # 完成投资 alone names no thing: it is the investment of the previous quantity's thing
     found = _full("实施设备更新项目7910个、完成投资4763.4亿元。")
     assert [(f[0], f[3]) for f in found] == [("7910个", "设备更新项目"), ("4763.4亿元", "设备更新项目完成投资")]
+
+
+def test_time_in_a_colon_lead_in_dates_every_item_of_its_list():
+    # "今年…目标是：A；B；C。" is one sentence: the lead-in's time dates each "；"-item
+    found = _full("明年全市发展的主要目标是：地区生产总值增长6%左右；城镇新增就业12万人，粮食产量稳定在90万吨以上。")
+    assert found == [
+        ("6%", 6, "%", "地区生产总值", "左右", "明年"),
+        ("12万人", 12, "万人", "城镇新增就业", None, "明年"),
+        ("90万吨", 90, "万吨", "粮食产量", "以上", "明年"),
+    ]
+    # no lead-in, or a lead-in without a time: no period
+    assert [f[3] for f in _found("地区生产总值增长6%；城镇新增就业12万人。")] == [None, None]
+    text = "今年重点抓好三件事。一是扩大投资：新开工项目200个；二是促进消费：社会消费品零售总额增长5%。"
+    assert [(f[1], f[3]) for f in _found(text)] == [("新开工项目", None), ("社会消费品零售总额", None)]
+
+
+def test_arabic_recent_years_and_within_the_year_are_periods():
+    assert _full("28个县近3年年均增速快于全市。") == [("28个", 28, "个", "县", None, "近3年")]
+    assert _full("年内新建5所学校。") == [("5所", 5, "所", "学校", None, "年内")]
+    assert _full("三年内建成10个产业园区。") == [("10个", 10, "个", "产业园区", None, None)]  # a span, not a period
+    # a span qualifying a record is no period (R3)
+    assert _found("粮食产量达到500万吨、创近10年新高。") == [("500万吨", "粮食产量", None, None)]
+
+
+def test_counted_nouns_beginning_with_zai_and_after_a_de_modifier():
+    assert _found("惠及30多万在校生。") == [("30多万", "在校生", "多", None)]
+    # a modifier list ending in 的 stands between the count and its noun
+    assert _found("建设15个特色鲜明、功能完善的产业园区。") == [("15个", "产业园区", None, None)]
+
+
+def test_a_verb_inside_a_counted_noun_before_its_head():
+    found = _found("新增12个智慧城市建设试点、5个全域推进乡村振兴示范区。")
+    assert [f[:2] for f in found] == [("12个", "智慧城市建设试点"), ("5个", "全域推进乡村振兴示范区")]
+    # a predicate after the noun is not a modifier: 进入全国企业500强
+    assert [f[:2] for f in _found("6家本地企业进入全国企业500强。")] == [("6家", "本地企业")]
+
+
+def test_alternative_measure_word_in_brackets_stays_in_the_unit():
+    assert _full("改造老旧小区住房3.2万户（套）。") == [("3.2万户（套）", 3.2, "万户（套）", "老旧小区住房", None, None)]
+
+
+def test_bare_verb_clause_takes_the_thing_of_the_clause_before():
+    found = _full("全市外贸进出口总额创历史新高，达到2100亿元、增长9.5%。")
+    assert [(f[0], f[3]) for f in found] == [("2100亿元", "外贸进出口总额"), ("9.5%", "外贸进出口总额")]
+    assert _found("向低保对象发放临时救助金，惠及20万人。") == [("20万人", "临时救助金", None, None)]
+
+
+def test_money_governed_by_a_verb_measures_the_funds_named_after_it():
+    assert _found("为困难群众一次性发放8亿元补贴。") == [("8亿元", "补贴", None, None)]
+    assert _found("一次性增加500亿元专项债务限额置换存量债务。") == [("500亿元", "专项债务限额", None, None)]
+
+
+def test_count_of_a_caused_change_keeps_the_change():
+    found = extract_indicators(make_doc("推动乡村风貌提升3000户。"))
+    assert [(i.value, i.unit, i.subject, i.metric) for i in found] == [(3000, "户", "乡村风貌提升", "推动")]
+    # without a causative verb the change is the metric of the thing
+    found = extract_indicators(make_doc("研发人员增加2000人。"))
+    assert [(i.value, i.unit, i.subject, i.metric) for i in found] == [(2000, "人", "研发人员", "增加")]

@@ -143,3 +143,11 @@ def test_not_fractions_or_spans(text):
 def test_pair_measure_word_is_not_a_preposition():
     assert [(q.value, q.unit) for _, _, q in find_quantities("缔结118对友城")] == [(118, "对")]
     assert list(find_quantities("3对口支援")) == []
+
+
+def test_alternative_measure_word_in_brackets():
+    # 3.2万户（套）: households or flats, written as one measure
+    quantity = parse_quantity("3.2万户（套）")
+    assert quantity is not None
+    assert (quantity.value, quantity.unit, quantity.base_value, quantity.base_unit) == (3.2, "万户（套）", 32000, "户")
+    assert parse_quantity("57个县（市）") is None  # 市 is no measure word: the bracket is not part of it

@@ -26,12 +26,14 @@ _YEAR_PART = (
 _PLAN = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来|末)"
 _RELATIVE = (
     r"(?:(?:今年|去年|明年|当年)(?:底|末|初)?|全年|上半年|下半年|前三季度|[一二三四]季度|(?:过去|近)[一二三四五六七八九十两几]{1,2}年|"
-    r"(?:[一二三四五六七八九十两几多]{1,2}|近)年(?:来|以来)|(?:今后|未来)[一二三四五两十]年|届时|(?:截至|截止到|截止)?目前)"
+    r"(?:[一二三四五六七八九十两几多]{1,2}|近)年(?:来|以来)|(?:今后|未来)[一二三四五两十]年|届时|(?:截至|截止到|截止)?目前|"
+    # 近3年 (Arabic count of years back), 年内 (within this year; not 三年内, a length of time)
+    r"(?:过去|近)\d{1,2}年|(?<![\d一二三四五六七八九十两几多])年内)"
 )
 # the lookahead lists every character a time expression can start with: the scanner skips the
 # other positions cheaply (same matches, several times faster over long sentences)
 _TIME = re.compile(
-    r"(?=[0-9二到至截“\"十今去明当全上下前一三四五六七八九两几多过近未届目])"
+    r"(?=[0-9二到至截“\"十今去明当全上下前一三四五六七八九两几多过近未届目年])"
     rf"(?:{_YEAR}(?:到|至|—|－|-){_YEAR}|(?:到|至|截至|截止到|截止)?{_YEAR}{_YEAR_PART}?(?:以来)?|{_PLAN}|{_RELATIVE})"
 )
 
@@ -84,9 +86,10 @@ _MEASURE_NOUN = re.compile(
 _ENTITY_NOUN = re.compile(r"(案件|企业|产业|项目|事故|机构|城市|园区)$")
 _FOLLOW_STOP = re.compile(
     r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
-    r"累计|已|将|在|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模|限额)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
+    r"累计|已|将|在(?![校园建岗职册读营库线研途])|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模|限额)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
 )
 _CLAUSE_END = "，,；;：:。！？!?\n"
+_LIST_ONLY = re.compile(r"：[^。！？\n：]*")  # from a colon to a later "；"-item of its list
 _MAY_HOLD_TIME = re.compile("[年季五届目]")  # every time expression holds one of these: a cheap pre-check
 _CLAUSE_END_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 _TITLE = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,30}”")
@@ -123,8 +126,15 @@ _CHANGE_TO = re.compile(r"(?:提高|提升|增加|增长|上升|下降|降低|�
 # the end level of a "从X…到Y" change: 从五类减少到(两类)
 _CHANGE_TARGET = re.compile(r"[从由][^，。；从由到至]{1,12}(?:到|至|(?:整合|调整|精简|合并|压减|压缩|缩减|减少|增加|提高|提升)为)$")
 # head nouns that close a "verb + noun" modifier inside a counted noun phrase: 经常办理事项
-_HEAD_AFTER_VERB = re.compile(r"事项|项目|企业|机构|主体|平台|中心|基地|产品|设施|单位|园区")
+# (after a few modifier characters: 整县推进农文旅融合发展试点)
+_HEAD_AFTER_VERB = re.compile(
+    r"(?=[事项企机主平中基产设单园试示集场])(?:事项|项目|企业|机构|主体|平台|中心|基地|产品|设施|单位|园区|试点|示范区|示范点|集群|场景)"
+)
+# a modifier ending in 的 between a count and its noun: 40个(吸引力强、带动面广的)消费场景
+_DE_MODIFIER = re.compile(r"[^，。；：！？\d的“”《》（）()\s]{2,14}的(?=[\u4e00-\u9fff“])")
 _SHARE_OF_WHOLE = re.compile(r"(?:全国|全省|全市|全区|全球|全行业|全社会|(?<![即])将|把)(?:近|超过|超|约|逾|将近|接近|不到)?$")
+# a noun naming an amount of funds, after a few modifier characters: 地方专项债务限额, 财政资金
+_FUNDS_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:资金|补贴|补助|奖补|限额|额度|债券|国债|贷款|基金|经费)")
 # a purpose verb after an amount of money: 统筹20亿元(实施)…, 安排5亿元(用于)…
 _PURPOSE = re.compile(r"(?:资金)?(?:用于|专项用于|实施|支持|扶持|开展|推进|推动)")
 # the span a length of time measures, after it: 两年(保修期), 五年(服务期限)
@@ -135,6 +145,10 @@ _ARABIC_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # "X为/是Y的N倍": Y is the base of the ratio, X the thing measured
 _RATIO_BASE = re.compile(r".{0,2}(?:为|是|相当于)")
 _RATIO_SUBJECT = re.compile(r"(.{2,}?)(?:为|是|相当于)[^为是]{1,14}$")
+_CHANGE_VERBS = frozenset({"提升", "提高", "改善", "改造", "升级", "增加"})
+_CAUSATIVE = re.compile(r"推动|促进|带动|引导|帮助|支持")
+# a record stated of a thing: (进出口总值)创历史新高
+_RECORD_PREDICATE = re.compile(r"(?:再|又|均|连续)?创(?:历史|新高|新低|近|有[^，。；]{0,8}以来|同期)")
 _RECORD = re.compile(r"的?(?:最|首|新高|新低|罕见|少有|第一)")
 _NAMED_COUNTS = frozenset({"人", "户", "人次", "户次"})  # measure words that name what they count
 _PER_THING = frozenset({"%", "‰", "个百分点", "倍", "番"})
@@ -252,6 +266,7 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
 def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: list[int] | None = None) -> None:
     """Fill subject/metric/qualifier of the quantities of one sentence, left to right."""
     sentence_start, sentence_end = sentence
+    table = units()
     previous: _Found | None = None
     for i, item in enumerate(items):
         clause_start = _clause_start(text, max(sentence_start, item.start - _MAX_REACH), item.start, marks)
@@ -278,6 +293,8 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
         prefix = text[prefix_start : item.start]
         next_start = items[i + 1].start if i + 1 < len(items) else sentence_end
         item.subject, item.metric, pre_qualifier = _read_prefix(prefix)
+        if item.metric in _CHANGE_VERBS:
+            _count_of_caused_change(prefix, item)
         if pre_qualifier == "上" and text[item.start] not in "亿万千百":
             pre_qualifier = None  # 上亿市场主体, but 跃上1.4万亿斤
         item.qualifier = _post_qualifier(text, item.end, sentence_end) or pre_qualifier
@@ -293,7 +310,7 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
             # 75个亿元以上项目: an attributive quantity stands between the count and its noun
             follow = _skip_post(text, items[i + 1].end)
             follow_limit = items[i + 2].start if i + 2 < len(items) else sentence_end
-        unit = units().get(item.quantity.base_unit)
+        unit = table.get(item.quantity.base_unit)
         named = item.quantity.base_unit in _NAMED_COUNTS
         if item.quantity.base_unit == "" or unit and unit.kind == "count":
             # counts name what they count after the measure word: 285个计划新开工项目
@@ -314,6 +331,18 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
         ):
             following = _following_noun(text, follow + text.startswith("的", follow), follow_limit, named=named)
             item.subject = following or item.subject
+        if (
+            unit
+            and unit.kind == "money"
+            and _is_cjk(text[pos : pos + 1] or "\n")
+            and _ends_with_verb(prefix)
+            and not _PURPOSE.match(text, pos)
+            and not _VERB.match(text, pos)
+        ):
+            # 一次性发放200亿元补贴: the verb governs the money and the noun after it names what it is
+            # (up to a noun naming funds: 增加6万亿元地方专项债务限额(置换…))
+            funds = _FUNDS_NOUN.match(text, pos, follow_limit)
+            item.subject = funds.group() if funds else _following_noun(text, pos, follow_limit) or item.subject
         if item.quantity.base_unit == "年":
             span_noun = _SPAN_NOUN.match(text, pos, follow_limit)
             item.subject = span_noun.group() if span_noun else item.subject  # 不少于两年保修期
@@ -323,6 +352,10 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
             ratio = _RATIO_SUBJECT.match(item.subject)
             if ratio:  # 利润总额为“十三五”时期的(2.2倍): the thing compared, not its base
                 item.subject = ratio.group(1)
+        if item.subject is None and _starts_with_verb(text[clause_start : item.start]):
+            # 全省进出口总值创历史新高，达到5379亿元; 发放一次性生活补助，惠及1100多万人: a clause of a
+            # bare verb + quantity takes the thing of the quantity-free clause just before it
+            item.subject = _clause_topic(text, previous.end if previous else sentence_start, clause_start, marks)
         if previous is not None and previous.end >= clause_start and previous.subject and _is_baseline(text, clause_start, previous):
             item.subject = previous.subject  # 企业开办时间从一个月以上压缩到目前的平均4个工作日: the end level
         elif item.subject is None and previous is not None and (item.metric is None or _METRIC_AT_END.search(item.metric)):
@@ -359,10 +392,48 @@ def _purpose(text: str, pos: int, following: _Found | None, limit: int, marks: l
     return _clean_subject(phrase) if 2 <= len(phrase) <= _MAX_SUBJECT else None
 
 
+def _count_of_caused_change(prefix: str, item: _Found) -> None:
+    """推动农房风貌提升26.4万户: a count after "causative + thing + change" counts the units that
+    underwent the change, so the change is part of what is counted (a rate would measure the thing)."""
+    unit = units().get(item.quantity.base_unit)
+    if unit is None or unit.kind != "count" or item.subject is None or item.metric is None:
+        return
+    changed = item.subject + item.metric
+    if not prefix.endswith(changed):
+        return
+    cause = _CAUSATIVE.search(prefix, max(0, len(prefix) - len(changed) - 2), len(prefix) - len(changed))
+    if cause and cause.end() == len(prefix) - len(changed):
+        item.subject, item.metric = changed, cause.group()
+
+
+def _starts_with_verb(prefix: str) -> bool:
+    core = prefix.strip()
+    lead = _LEAD.match(core)
+    return _VERB.match(core, lead.end() if lead else 0) is not None
+
+
+def _clause_topic(text: str, lower: int, clause_start: int, marks: list[int] | None) -> str | None:
+    """The thing named by the clause ending right before `clause_start` (which must start after
+    `lower`, so it holds no quantity): its subject, or the object of its verb."""
+    if clause_start - 1 <= lower or text[clause_start - 1] not in "，,":
+        return None
+    start = _clause_start(text, max(0, clause_start - _MAX_SUBJECT - 8), clause_start - 1, marks)
+    if start < lower or clause_start - 1 - start > _MAX_SUBJECT + 6:
+        return None
+    clause = text[start : clause_start - 1]
+    record = _RECORD_PREDICATE.search(clause)
+    if record:
+        clause = clause[: record.start()]
+    subject, _, _ = _read_prefix(clause)
+    return subject
+
+
 def _governed(prefix: str, subject: str | None) -> bool:
     """惠及3400万人的…: no subject before the quantity and a verb right before it."""
-    if subject:
-        return False
+    return not subject and _ends_with_verb(prefix)
+
+
+def _ends_with_verb(prefix: str) -> bool:
     tail = prefix[-4:]
     verb = _VERB.search(tail + "|")
     return verb is not None and verb.end() == len(tail)
@@ -478,13 +549,14 @@ def _clean_subject(phrase: str) -> str | None:
     for mark in "从由":  # 国内生产总值从不到70万亿元增加到…
         if mark in phrase[2:]:
             phrase = phrase[: phrase.index(mark, 2)]
+    regions = region_pattern()
     for _ in range(6):
         before = phrase
         phrase = phrase.lstrip("，、；：（）() ")
         match = _TIME.match(phrase) or _DURATION.match(phrase)
         if match:
             phrase = phrase[match.end() :]
-        match = region_pattern().match(phrase)
+        match = regions.match(phrase)
         if match and len(phrase) > match.end():
             phrase = phrase[match.end() :]
         match = _LEAD.match(phrase)
@@ -513,6 +585,10 @@ def _clean_subject(phrase: str) -> str | None:
 
 def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, named: bool = False) -> str | None:
     """The thing counted when it follows its count: 285个(计划新开工项目)全部开工."""
+    if not after_de and text.find("的", pos + 2, pos + 17) > 0:
+        modifier = _DE_MODIFIER.match(text, pos, limit)
+        if modifier and "、" in modifier.group():
+            return _following_noun(text, modifier.end(), limit, after_de=True)
     end = min(limit, pos + 14)
     stop = _FOLLOW_STOP.search(text, pos, end)
     for _ in range(2):  # “四上”企业, 市（州）分岛: a short quote or note inside the noun
@@ -529,7 +605,13 @@ def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, nam
     # after a relative clause the whole phrase is the head: (居住的)棚户区和城中村改造
     verb = None if after_de else _VERB.search(text, pos + 1, stop.start() if stop else end)
     if verb:
-        head = _HEAD_AFTER_VERB.match(text, verb.end(), limit)
+        head = _HEAD_AFTER_VERB.search(text, verb.end(), min(limit, verb.end() + 11))
+        if head and not _is_cjk_run(text[verb.end() : head.start()], 0, 8):
+            head = None
+        if head and head.start() > verb.end() and (
+            _VERB.search(text, verb.end(), head.end()) or text[head.end() : head.end() + 1].isdigit()
+        ):
+            head = None  # 组团实施重点项目, 进入中国企业500强: a predicate, not a modifier of the head
         if head and (_FOLLOW_STOP.match(text, head.end()) or _VERB.match(text, head.end()) or head.end() == limit):
             # 200多项群众经常办理事项(实现跨省通办): the verb modifies a head noun the count names
             return text[pos : head.end()]
@@ -627,12 +709,28 @@ def _period(text: str, sentence: Span, item: _Found) -> str | None:
             if not _qualifies_record(match):
                 # 从一个月以上压缩到目前的…: a time after the start level of a change dates the end level
                 return None if _is_baseline(text, clause_start, item) else match.group()
+    return _list_lead_period(text, sentence_start) if text[sentence_start - 1 : sentence_start] == "；" else None
+
+
+def _list_lead_period(text: str, sentence_start: int) -> str | None:
+    """今年…主要预期目标是：A增长5.5%左右；B85万人；…: a time in the lead-in before the colon dates
+    every "；"-item of the list it opens (the sentence splitter cuts the list at each "；")."""
+    colon = text.rfind("：", max(0, sentence_start - _MAX_REACH), sentence_start)
+    if colon < 0:
+        return None
+    lead_start = max(text.rfind(mark, max(0, colon - 61), colon) for mark in "。\n！？") + 1
+    if lead_start == 0 and colon > 60 or not _LIST_ONLY.fullmatch(text, colon, sentence_start):
+        return None
+    for match in _TIME.finditer(text, lead_start, colon):
+        if text[match.start() - 1 : match.start()] not in ("比", "较") and _reaches_later_clauses(match):
+            return match.group()
     return None
 
 
 def _qualifies_record(match: re.Match[str]) -> bool:
     """为多年来最大增幅, 40多年来新高: a span that qualifies a record or a first (R3), not a period."""
-    return match.group().endswith("来") and _RECORD.match(match.string, match.end()) is not None
+    span = match.group().endswith("来") or match.group().startswith(("近", "过去"))  # 创近16年新高
+    return span and _RECORD.match(match.string, match.end()) is not None
 
 
 def _is_baseline(text: str, clause_start: int, item: _Found) -> bool:
@@ -661,8 +759,9 @@ def _reaches_later_clauses(match: re.Match[str]) -> bool:
 
 def _region(doc: Document, text: str, sentence: Span, item: _Found) -> str | None:
     clause_start = item.clause_start
+    regions = region_pattern()
     for start, end in ((clause_start, item.start), (sentence[0], clause_start)):
-        lead = region_pattern().match(text, _skip_lead(text, start, end), end)
+        lead = regions.match(text, _skip_lead(text, start, end), end)
         if lead:  # 泸州经济总量突破3000亿元: the clause is about that region
             return normalize_region(lead.group())
         if _OWN_REGION_WORDS.search(text, start, end):

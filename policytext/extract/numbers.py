@@ -100,7 +100,7 @@ def quantity_pattern() -> re.Pattern[str]:
     tenths = rf"(?P<tn1>{_NUM})(?:{_RANGE_SEP}(?P<tn2>{_NUM}))?成(?![为功果本员立效绩交])"
     general = (
         rf"(?P<n1>{_NUM})(?:(?P<u1>%|％|{_MAG})?{_RANGE_SEP}(?P<n2>{_NUM}))?"
-        rf"(?:(?P<ap0>{_APPROX})?(?P<mag>{_MAG})?(?P<ap>{_APPROX})?(?P<mag2>亿)?(?P<unit>{unit_alt})(?P<per>{_PER})?(?P<ap3>{_APPROX}(?=[，。；、：,;:）)\s的]|$))?|"
+        rf"(?:(?P<ap0>{_APPROX})?(?P<mag>{_MAG})?(?P<ap>{_APPROX})?(?P<mag2>亿)?(?P<unit>{unit_alt})(?P<per>{_PER})?(?P<alt>（(?:{unit_alt})）)?(?P<ap3>{_APPROX}(?=[，。；、：,;:）)\s的]|$))?|"
         rf"(?P<ap1>{_APPROX})?(?P<mag_only>{_MAG})(?P<ap2>{_APPROX})?)"
     )
     bare = r"(?<=[破超过达近逾上])(?<!以上)(?:万亿|千亿|百亿|亿)"
@@ -121,7 +121,7 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
-    for mag, factor in MAGNITUDES.items():
+    for mag, factor in MAGNITUDES.items() if text[-1] in "万亿" else ():  # every magnitude ends in 万/亿
         if text.endswith(mag) and len(text) > len(mag) and text[-len(mag) - 1] not in _CN_SMALL_UNITS:
             head = parse_number(text[: -len(mag)])
             if head is not None:
@@ -233,11 +233,14 @@ def quantity_from_match(match: re.Match[str]) -> Quantity | None:
         else:
             value, mag = 1.0, written
         return Quantity(value, mag, value * MAGNITUDES[mag], "", magnitude=True)
-    first, second = group("n1"), group("n2")
+    # one call for every group of the general form (the hot path: most quantities take it)
+    first, second, mag1, mag_only, mag2, ap0, ap, ap1, ap2, ap3, unit_name, u1, per, alt = group(
+        "n1", "n2", "mag", "mag_only", "mag2", "ap0", "ap", "ap1", "ap2", "ap3", "unit", "u1", "per", "alt"
+    )
     chinese = not first[0].isdigit()
-    mag = (group("mag") or group("mag_only") or "") + (group("mag2") or "")
-    approx = group("ap0") or group("ap") or group("ap1") or group("ap2") or group("ap3")
-    unit_name = group("unit") or ""
+    mag = (mag1 or mag_only or "") + (mag2 or "")
+    approx = ap0 or ap or ap1 or ap2 or ap3
+    unit_name = unit_name or ""
     if first in MAGNITUDES and first[0] in "百千十":  # 突破百亿次: 100 亿次
         first, mag = first[0], first[1:] + mag
     elif first in MAGNITUDES:  # 破亿度, 突破万亿元: one 亿度, one 万亿元
@@ -246,16 +249,16 @@ def quantity_from_match(match: re.Match[str]) -> Quantity | None:
         first, mag = _split_trailing_magnitude(first)
     if second and not second[0].isdigit() and not mag:
         second, mag = _split_trailing_magnitude(second)
-    if group("u1") and group("u1") in MAGNITUDES and not mag:
-        mag = group("u1")
+    if u1 and u1 in MAGNITUDES and not mag:
+        mag = u1
     lo = parse_number(first)
     if lo is None:
         return None
     info = units().get(unit_name)
     factor = MAGNITUDES.get(mag, 1.0) * (info.factor if info else 1.0)
     base_unit = info.base if info else ""
-    per = group("per") or ""
-    written_unit = mag + unit_name + per
+    per = per or ""
+    written_unit = mag + unit_name + per + (alt or "")  # 47.63万户（套）: an alternative measure word
     base_unit += per
     generic = bool(info and info.generic and not mag)
     if second:
