@@ -108,7 +108,8 @@ def test_name_opening_its_clause_before_a_verb() -> None:
     assert _programs("新一轮找矿突破战略行动探获全国首个亿吨级富铁矿。") == [
         ("新一轮找矿突破战略行动", None, "action")
     ]
-    assert ("黄河东线马镇引水工程", None, "project") in _programs("东庄水利枢纽下闸蓄水，黄河东线马镇引水工程试通水，")
+    # (the project's milestone after it is its verb)
+    assert ("黄河东线马镇引水工程", "试通水", "project") in _programs("东庄水利枢纽下闸蓄水，黄河东线马镇引水工程试通水，")
     # a keyword inside a longer word, or a name governed by an ordinary verb, is no subject
     assert _programs("深入推进战略性新兴产业融合集群发展。") == []
     assert _programs("强化科技战略支撑。") == []
@@ -229,3 +230,87 @@ def test_determiner_passes_the_verb_and_scope_word_variants_are_one_programme() 
     assert _programs("推进各类人才计划。") == []  # a plural determiner makes a kind, not a name
     text = "编制全市智慧交通发展规划。项目应当符合智慧交通发展规划。"
     assert _programs(text) == [("全市智慧交通发展规划", "编制", "plan")]
+
+
+def test_function_character_inside_a_word_does_not_cut_a_name() -> None:
+    # 001 Sichuan 2026: 本 in 治本 is no determiner
+    assert _programs("纵深推进安全生产治本攻坚三年行动，") == [("安全生产治本攻坚三年行动", "推进", "action")]
+
+
+def test_tasks_and_targets_of_a_programme_end_its_name() -> None:
+    # 018 Shaanxi, 024 national: …行动任务, …三年行动目标; 战略目标 stays an ordinary compound
+    assert _programs("全面完成国企改革深化提升行动任务，超额完成高职扩招三年行动目标。") == [
+        ("国企改革深化提升行动", "完成", "action"),
+        ("高职扩招三年行动", "完成", "action"),
+    ]
+    assert _programs("落实地方财政科学管理试点任务。") == [("地方财政科学管理试点", "落实", "pilot")]
+    assert _programs("锚定“3815”战略目标，") == [("“3815”战略", None, "strategy")]
+
+
+def test_verb_after_the_name_with_adverbs_of_completion_and_project_milestones() -> None:
+    # 014 Shandong, 016 Guizhou, 018 Shaanxi, 004 Sichuan
+    assert _programs("黄河口国家公园创建任务基本完成，") == [("黄河口国家公园创建任务", "完成", "task")]
+    assert _programs("“多规合一”国土空间规划体系基本形成。") == [("“多规合一”国土空间规划体系", "形成", "system")]
+    assert _programs("东平湖老湖区洪水相机南排工程投运。") == [("东平湖老湖区洪水相机南排工程", "投运", "project")]
+    assert _programs("引大济岷工程建成通水，") == [("引大济岷工程", "建成通水", "project")]
+    assert _programs("南京北站枢纽工程开工建设。") == [("南京北站枢纽工程", "开工建设", "project")]
+    assert _programs("该体系形成合力。") == []  # 形成 alone is no verb of the name
+
+
+def test_compound_and_reshaping_verbs() -> None:
+    # 016 Guizhou, 017 Yunnan
+    assert _programs("健全完善农户自主申报、部门大数据预警的监测体系，") == [("监测体系", "健全完善", "system")]
+    assert _programs("重塑科技创新平台体系。") == [("科技创新平台体系", "重塑", "system")]
+    assert _programs("公布自主减排行动目标，") == [("自主减排行动", "公布", "action")]
+
+
+def test_extent_after_a_governed_project_but_not_a_count_of_instances() -> None:
+    # 016 Guizhou: an extent follows the name; 004, 015: a count makes the keyword a kind
+    assert _programs("实施农村公路安全生命防护工程3万公里，") == [("农村公路安全生命防护工程", "实施", "project")]
+    assert _programs("建设供水工程1492处，") == []
+    assert _programs("“先投后股”试点22项，") == []
+    assert _programs("出台“要素政策赋能清单16条”，") == []  # the quote opens outside the name
+
+
+def test_locative_frame_closes_the_object() -> None:
+    # 016 Guizhou: 在 + verb + object + 上
+    assert _programs("（六）在实施创新驱动发展战略上奋起直追。") == [("创新驱动发展战略", "实施", "strategy")]
+    assert _programs("把精力放在战略上。") == []
+
+
+def test_whole_quoted_name_whatever_follows() -> None:
+    # 008 Guangdong: “…工程” as a subject; 018 Shaanxi: the verb before governs the noun it modifies
+    assert _programs("五是“百县千镇万村高质量发展工程”实现三年初见成效。") == [
+        ("百县千镇万村高质量发展工程", None, "project")
+    ]
+    assert _programs("建成“千万工程”示范村507个，") == [("千万工程", None, "project")]
+
+
+def test_designation_verb_scope_word_and_counts_opening_a_clause() -> None:
+    # 008 Guangdong: 入选 + 国家级 keeps the verb inside the name; 新增 + count opens the clause; the
+    # next counted item of the list takes the same verb
+    text = "茂名入选国家级深化普惠金融改革试点城市。全面开展城市设计，新增22个新型城镇化建设试点、8个整县推进农文旅融合发展试点，"
+    assert _programs(text) == [
+        ("国家级深化普惠金融改革试点", "入选", "pilot"),
+        ("新型城镇化建设试点", "新增", "pilot"),
+        ("整县推进农文旅融合发展试点", "新增", "pilot"),
+    ]
+
+
+def test_list_items_and_list_heads_take_the_verb_opening_the_list() -> None:
+    # 007 Guangdong, 003 Sichuan, 029 Zhejiang: an item before 、/等, or the head after 等 (and a count)
+    assert _programs("深入推进“广东强芯”、核心软件攻关、“璀璨行动”等工程，") == [("璀璨行动", "推进", "action")]
+    assert _programs("布局实施人工智能、高端航空装备等9个重大科技专项，") == [("重大科技专项", "实施", "project")]
+    assert _programs("完善工业、农业、服务业等互联网平台经济支撑体系，") == [("互联网平台经济支撑体系", "完善", "system")]
+    # a bare count sums up the list and names nothing
+    assert _programs("深入实施颠覆性技术策源、应用场景牵引等6大行动，") == []
+
+
+def test_verb_of_the_name_s_own_stem_after_the_governing_verb() -> None:
+    # 013 Chongqing, 025 national: 扩大 opens the name's verb-object stem (扩大进口, 扩大内需)
+    assert _programs("制定实施扩大进口专项行动计划和外贸转型升级专项支持政策，") == [
+        ("扩大进口专项行动计划", "制定实施", "plan")
+    ]
+    assert _programs("坚持扩大内需战略，") == [("扩大内需战略", None, "strategy")]
+    # 通过 before a verb is "by means of": the verb after it governs
+    assert _programs("通过培育服务业数字化转型试点等方式，") == [("服务业数字化转型试点", "培育", "pilot")]

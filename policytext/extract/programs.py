@@ -33,10 +33,10 @@ SUFFIX_KINDS = {
 }
 # verbs that govern a programme; compounds first so "聚力实施" wins over "实施"
 PROGRAM_VERBS_TEXT = (
-    "聚力实施 着力实施 全力实施 启动实施 组织实施 制定实施 制定修订 修订完善 贯彻落实 启动建设 发展壮大 研究制定 "
+    "聚力实施 着力实施 全力实施 启动实施 组织实施 制定实施 制定修订 修订完善 贯彻落实 启动建设 发展壮大 研究制定 健全完善 "
     "出台 实施 开展 完成 构建 启动 制定 推进 推动 落实 印发 发布 编制 深化 建设 打造 组织 执行 部署 "
     "建立 健全 完善 谋划 推出 争取 创建 申报 开启 做实 推行 实行 修订 审议 通过 贯彻 抓好 做好 办好 "
-    "用好 入选 获批 纳入 争创 承担 参与 批准 实现 加强 扩大 攻坚 优化 培育 壮大 建成 "
+    "用好 入选 获批 纳入 争创 承担 参与 批准 实现 加强 扩大 攻坚 优化 培育 壮大 建成 重塑 重构 公布 "
 )
 PROGRAM_VERBS = frozenset(PROGRAM_VERBS_TEXT.split())
 # adverbs and function words a plain name never reaches back over
@@ -55,7 +55,7 @@ _SCOPE_PREFIX = re.compile(r"^(?:全|本|我)(?:国|省|市|区|县)")
 # one-character stop words and the characters before/after them that make an ordinary word instead
 _INSIDE_WORDS = {
     "等": ("高平同对均相中初特", "级同额"),
-    "本": ("资成基根版样文日课剧账标脚原", ""),
+    "本": ("资成基根版样文日课剧账标脚原治固务民范蓝副读股", ""),
     "在": ("存现所实", "线"),
     "向": ("面导方双转走取定动", ""),
     "为": ("作行成认因", ""),
@@ -73,13 +73,18 @@ _AFTER_WORDS = ("城市", "建设")
 # head nouns a keyword may precede and still end the name (before a break, 所 or a count): the
 # projects of a plan or pilot (重点研发计划项目), the system around a list (负面清单制度); 工程项目 and
 # 战略项目 are ordinary compounds ("construction/strategic projects")
-_AFTER_HEAD = re.compile(r"(?<=计划|试点|专项)项目|(?<=清单)制度")
+# the tasks or targets of a plan, action or pilot (…深化提升行动任务, …三年行动目标) too; 战略目标 and
+# 工程任务 are ordinary compounds ("strategic goal", "engineering task")
+_AFTER_HEAD = re.compile(r"(?<=计划|试点|专项)项目|(?<=清单)制度|(?<=行动|计划|规划|试点|方案)(?:任务|目标)")
 _AFTER_HEAD_END = re.compile(r"[，。；：！？、）)”\n和及与等的所\d]")
 # generic nouns a keyword may be followed by and still end the name: …算力网试点工作
 _AFTER_NOUN = re.compile(r"工作(?=[，。；：！？、\n和及与等的])")
 # a predicate after the object of a programme verb: "推动构建现代化产业体系取得更大成效"
 _PREDICATE_AFTER = re.compile(r"取得|见到|见效|实现|落地|走在|迈出|再上|开创|全面|基本|初步|成为")
 _DIGITS = re.compile(r"\d")
+# an extent (not a date, not a count of instances) right after a keyword: "…防护工程3万公里"; a count
+# ("供水工程1492处", "“先投后股”试点22项") makes the keyword a kind of project, not a name
+_AMOUNT_AFTER = re.compile(r"[\d.]+[万亿千百]?(?![年月日号\d.个处座项批家所条台套件次])[\u4e00-\u9fff]")
 # the 以X为Y frame: "以区域发展总体战略为基础" names X
 _YI_WEI_AFTER = re.compile(r"为(?:基础|引领|抓手|重点|核心|主线|牵引|总牵引|载体|依托|导向|统领|指导|主攻方向)")
 # names that are only a generic modifier and a keyword: 重大工程, 重点任务, 各项改革任务
@@ -99,6 +104,14 @@ _COUNT_BEFORE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3}
 _GENERIC_STEM = re.compile(r".{0,30}性|十[一二三四五六七八九]五|\d{4}年?|[今明]年")
 _MIN_SUBJECT_STEM = 4
 _COUNT_VERBS = frozenset({"新增", "新建", "新设", "获评", "确定"})
+# verbs that open a name's own verb-object stem (扩大内需战略, 深化…改革试点) when another verb governs it
+_INNER_VERBS = frozenset({"扩大", "加强", "优化", "培育", "壮大", "深化"})
+# a designation verb, then a scope word before the verb opening a name: 入选国家级深化…试点
+_SELECTION_BEFORE = re.compile(r"(入选|获批|纳入|争创|申报)((?:国家|省|市|区|县)级?)$")
+# the end of a list (、, or 等 and a count) right before a name
+_LIST_BEFORE = re.compile(r"(?:、|等(?:\d{1,4}|[一二三四五六七八九十两]{1,3})?(?:个|批|项|大|类)?)$")
+# a count verb and a count opening a clause: 新增22个…试点
+_LEAD_COUNT_VERB = re.compile(r"(新增|新建|新设|获评|获批|入选)(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|项)")
 _COUNT_VERBS_RE = re.compile("|".join(sorted(_COUNT_VERBS)) + "|设立|公布|发行|新发行|抢抓|运用|强化|整县")
 # keywords that end a name standing as a clause's subject ("…找矿突破战略行动探获…"); 战略, 专项,
 # 体系 … are too often the first half of a longer noun (战略支撑, 专项债) there
@@ -158,9 +171,13 @@ def _title_pattern() -> re.Pattern[str]:
 
 @cache
 def _after_verb_pattern() -> re.Pattern[str]:
-    adverbs = "加快|深入|全面|扎实|持续|稳步|有序|正式|顺利|加速|大力|不断|逐步|日益|进一步|更加"
+    adverbs = "加快|深入|全面|扎实|持续|稳步|有序|正式|顺利|加速|大力|不断|逐步|日益|进一步|更加|基本|初步|如期"
+    # a project's milestones (…引水工程试通水, …南排工程投运, …治理工程全面贯通) are its verbs as much as 建成 is;
+    # 形成 only with an adverb of completion (…规划体系基本形成)
+    milestones = "建成通水|建成投运|建成通车|试通水|通水|通车|贯通|投运|投产|竣工|开工建设|开工"
     return re.compile(
-        rf"(?:{adverbs})?(启动实施|启动建设|实施|推进|开展|落实|启动|完成|构建|建设|建成|印发|出台|完善|健全|建立)"
+        rf"(?:{adverbs})?({milestones}|启动实施|启动建设|实施|推进|开展|落实|启动|完成|构建|建设|建成|印发|出台|完善|健全|建立"
+        r"|(?<=基本|初步)形成)"
     )
 
 
@@ -257,6 +274,15 @@ def _quoted_stem(name: str, suffix: str) -> bool:
     return name.startswith("“") and name.endswith("”" + suffix)
 
 
+def _whole_quote(text: str, pos: int) -> int:
+    """Where the “ opens that makes text[…:pos] plus its keyword one quoted name (“…工程”), or -1."""
+    start = max(0, pos - _MAX_NAME)
+    quote = text.rfind("“", start, pos)
+    if quote < 0 or pos - quote < 3 or any(ch in _NAME_BREAKS or ch in "”、，" for ch in text[quote + 1 : pos]):
+        return -1
+    return quote
+
+
 def _ends_list(text: str, pos: int) -> bool:
     """Does a 、-list of the clause end at `pos`?"""
     start = pos
@@ -275,10 +301,26 @@ def _count_start(text: str, start: int) -> int:
     return start - len(match.group()) if match else start
 
 
-def _after_count(text: str, start: int, suffix_start: int, boundary: str | None) -> tuple[int, str | None]:
+def _after_selection(text: str, start: int, boundary: str | None) -> tuple[int, str | None]:
+    """A designation verb and a scope word before a verb: the verb is in the name ("入选国家级深化…改革试点")."""
+    if boundary is None or boundary not in PROGRAM_VERBS:
+        return start, boundary
+    verb_start = start - len(boundary)
+    if text[verb_start - 1 : verb_start] not in "级家省市区县":
+        return start, boundary  # (the scope word's last character: a quick test first)
+    selection = _SELECTION_BEFORE.search(text, max(0, verb_start - 10), verb_start)
+    if selection is None or _boundary_pattern().search(text, selection.start(2), verb_start):
+        return start, boundary
+    return selection.start(2), selection.group(1)
+
+
+def _after_count(
+    text: str, start: int, suffix_start: int, boundary: str | None, previous: Program | None = None
+) -> tuple[int, str | None]:
     """A count before the name marks where it starts, over any verb inside it: 新增4个服务业扩大开放综合试点.
 
-    Returns the new start and the verb before the count (None when nothing moves)."""
+    A count after 、 right behind the previous programme takes that programme's verb ("新增A试点、8个整县
+    推进B试点"). Returns the new start and the verb before the count (None when nothing moves)."""
     if boundary is None or boundary not in PROGRAM_VERBS:
         return start, None
     window_start = max(0, start - len(boundary) - 16)
@@ -292,6 +334,9 @@ def _after_count(text: str, start: int, suffix_start: int, boundary: str | None)
     verb = _verb_before(text, count.start())
     if verb is None and text[count.start() - 2 : count.start()] in _COUNT_VERBS:
         verb = text[count.start() - 2 : count.start()]
+    if verb is None and previous is not None and previous.verb and count.start() > 0:
+        joined = text[count.start() - 1] in _JOINS and previous.span[1] + 1 >= count.start() - 1
+        verb = previous.verb if joined else None
     return (count.end(), verb) if verb else (start, None)
 
 
@@ -324,16 +369,18 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
     """Names ending in a keyword; `ranks` gets how directly each is governed (0 = a verb before it)."""
     found: list[Program] = []
     program_ends: set[int] = set()
-    for match in _suffix_pattern().finditer(text):
-        suffix, end = match.group(), match.end()
-        if blocked[match.start()]:
-            continue
-        if not _ending_ok(text, suffix, match.start(), end):
+    suffix_re, after_verb_re = _suffix_pattern(), _after_verb_pattern()  # (looked up once, not per keyword)
+    for match in suffix_re.finditer(text):
+        suffix, (suffix_start, end) = match.group(), match.span()
+        if blocked[suffix_start] or suffix_start in program_ends:
+            continue  # (…行动任务: the tasks of the action just found)
+        if suffix == "法" and not _ending_ok(text, suffix, suffix_start, end):
             continue
         closing_quote = text.startswith("”", end)
         after_pos = end + closing_quote
         after = text[after_pos] if after_pos < len(text) else "。"
-        after_verb = _after_verb_pattern().match(text, after_pos)
+        # (punctuation and particles after the keyword start no verb: the match is skipped)
+        after_verb = None if after in _AFTER_OK else after_verb_re.match(text, after_pos)
         if after_verb and text.startswith(_NOUNS_AFTER_VERB, after_verb.end()):
             after_verb = None  # "…战略实施力度": 实施 starts another noun
         yi_wei = text.startswith("为", after_pos) and _YI_WEI_AFTER.match(text, after_pos)
@@ -346,28 +393,54 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             or yi_wei
             or _AFTER_NOUN.match(text, after_pos)
         )
-        if not after_ok and (
-            not _is_han(after) or suffix == "法" or after in "性化治" or _suffix_pattern().match(text, after_pos)
+        # the amount of a governed project follows it as its predicate: "实施农村公路安全生命防护工程3万公里"
+        amount_after = not after_ok and _AMOUNT_AFTER.match(text, after_pos)
+        if not after_ok and not amount_after and (
+            not _is_han(after) or suffix == "法" or after in "性化治" or suffix_re.match(text, after_pos)
         ):
             continue  # 战略性, 法治化, 战略|行动: the keyword is inside a longer word
-        predicate_after = not after_ok and _PREDICATE_AFTER.match(text, after_pos)
-        quoted_stem = text.startswith("”", match.start() - 1)
-        if not after_ok and not predicate_after and not quoted_stem and suffix not in _SUBJECT_SUFFIXES:
+        predicate_after = not after_ok and (_PREDICATE_AFTER.match(text, after_pos) or amount_after)
+        # 在 + verb + object + 上/中 frames the object: "在实施创新驱动发展战略上奋起直追"
+        locative = not after_ok and after in "上中" and _is_han(text[after_pos + 1 : after_pos + 2] or "。")
+        quoted_stem = text.startswith("”", suffix_start - 1)
+        # a whole quoted name “…工程” is a name whatever follows it: "“百县千镇万村高质量发展工程”实现…"
+        whole_quote = _whole_quote(text, suffix_start) if closing_quote and not after_ok else -1
+        if (
+            not after_ok
+            and not predicate_after
+            and not locative
+            and not quoted_stem
+            and whole_quote < 0
+            and suffix not in _SUBJECT_SUFFIXES
+        ):
             continue  # (the test below, without finding the name's start)
-        start, boundary = _name_start(text, match.start(), program_ends, closing_quote)
+        start, boundary = _name_start(text, suffix_start, program_ends, closing_quote)
         if start < 0:
             continue
         if yi_wei:  # "以区域发展总体战略为基础": the name follows 以
-            yi = text.rfind("以", start, match.start())
+            yi = text.rfind("以", start, suffix_start)
             if yi < 0:
                 continue
             start, boundary = yi + 1, None
+        if boundary in _INNER_VERBS:
+            # a verb of the name's own verb-object stem after the governing verb: "实施扩大内需战略",
+            # "推进深化…改革…试点"; 坚持 governs as a stop word does; 通过 before a verb is "by (means of)"
+            inner_start = start - len(boundary)
+            outer = _verb_before(text, inner_start) or text[inner_start - 2 : inner_start] == "坚持" and "坚持"
+            if outer and outer != "通过":
+                start, boundary = inner_start, outer
         # a programme verb's object followed by its predicate: "推动构建现代化产业体系取得更大成效"
-        governed = predicate_after and boundary in PROGRAM_VERBS and not _DIGITS.search(text, start, match.start())
-        if not after_ok and not governed and quoted_stem and "“" in text[start : match.start()]:
+        governed = predicate_after and boundary in PROGRAM_VERBS and not _DIGITS.search(text, start, suffix_start)
+        if locative and boundary in PROGRAM_VERBS and "在" in text[max(0, start - len(boundary) - 3) : start - len(boundary)]:
+            governed = True
+        if whole_quote >= start and not governed:
+            # the verb before it governs the noun the quoted name modifies ("建成“千万工程”示范村")
+            start, governed = whole_quote, True
+            boundary = text[start - 1] if start > 0 else None
+        if not after_ok and not governed and quoted_stem and "“" in text[start : suffix_start]:
             # a quoted stem right before the keyword is the name, whatever follows: "“十四五”规划收官之年";
             # a plain noun modifier between a programme verb and the quote stays: 纳入高等学校设置“十四五”规划…
-            quote = text.rfind("“", start, match.start())
+            quote = text.rfind("“", start, suffix_start)
             if not (boundary in PROGRAM_VERBS and 2 <= quote - start <= 12 and all(map(_is_han, text[start:quote]))):
                 start = quote
             governed = True
@@ -377,12 +450,19 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         if not after_ok and not governed and (
             not opens_clause
             or suffix not in _SUBJECT_SUFFIXES
-            or match.start() - start < _MIN_SUBJECT_STEM
+            or suffix_start - start < _MIN_SUBJECT_STEM
             or text[start] in _NOT_NAME_START
             or _COUNT_VERBS_RE.match(text, start)
         ):
             continue
-        start, counted_verb = _after_count(text, start, match.start(), boundary)
+        start, boundary = _after_selection(text, start, boundary)
+        previous = found[-1] if found else None
+        start, counted_verb = _after_count(text, start, suffix_start, boundary, previous)
+        if counted_verb is None and (boundary is None or boundary[0] in _NAME_BREAKS):
+            # a clause opening with a count verb and a count: "新增22个新型城镇化建设试点"
+            lead_count = _LEAD_COUNT_VERB.match(text, start, suffix_start)
+            if lead_count:
+                start, counted_verb = lead_count.end(), lead_count.group(1)
         if counted_verb is not None:
             boundary = counted_verb or None
         list_verb = None
@@ -392,12 +472,12 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             boundary = _verb_before(text, start - len(determiner))
         if boundary in PROGRAM_VERBS and after == "、" and not closing_quote and counted_verb is None:
             # a keyword before 、 ends one item of the verb's object list: "推进A、B、C体系、D…" → C体系
-            item_start, _ = _after_list(text, start, match.start(), boundary)
+            item_start, _ = _after_list(text, start, suffix_start, boundary)
             if item_start > start:
                 list_verb = _verb_before(text, start)
                 start, boundary = item_start, "、"
         if boundary is None or boundary not in PROGRAM_VERBS:
-            start, boundary = _after_list(text, start, match.start(), boundary)
+            start, boundary = _after_list(text, start, suffix_start, boundary)
         if closing_quote:
             if text.count("“", start, end) <= text.count("”", start, end):
                 continue
@@ -413,6 +493,8 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         if text[start] == "“" and text[end - 1] == "”" and text.count("“", start, end) == 1:
             start, end = start + 1, end - 1
         name = text[start:end]
+        if name.count("“") != name.count("”"):
+            continue  # a quote opened or closed outside the name ("出台“…清单16条”")
         core = name.strip("“”")
         if len(core) <= len(suffix) or name[0] == "、" or core.endswith(_GENERIC_TAILS) or _QUANTITY_IN_NAME.search(name):
             continue
@@ -449,6 +531,10 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             verb, rank = after_verb.group(1), 1  # "推进现代化产业体系建设": the system's own verb is 建设
         if verb is None and boundary == "的":
             verb, rank = _clause_verb(text, verb_pos), 2
+        long_stem = len(core) - len(suffix) >= 3 or quoted_name  # ("等6大行动" sums up a list, no name)
+        if verb is None and long_stem and _LIST_BEFORE.search(text, max(0, verb_pos - 6), verb_pos):
+            # an item or the head of an object list takes the verb opening the list: "推进A、B、“C行动”等工程"
+            verb, rank = _clause_verb(text, verb_pos), 2
         if len(core) - len(suffix) < 3 and verb is None and not quoted_name:
             continue
         if suffix == "体系" and verb is None:
@@ -481,11 +567,12 @@ def _package_programs(text: str, blocked: bytearray) -> list[Program]:
 def _campaign_programs(text: str, taken: bytearray) -> list[Program]:
     """Campaigns named as the object of 开展: "开展新一轮大规模技术改造"."""
     found = []
-    pattern = r"(?<=开展)(?:新一轮|大规模)[^，。；：！？、\n“”《》]{2,14}?(?=[，。；：！？、\n])"
+    # (the literal 开展 opens the pattern, rather than a look-behind, so that it is searched for at once)
+    pattern = r"开展((?:新一轮|大规模)[^，。；：！？、\n“”《》]{2,14}?)(?=[，。；：！？、\n])"
     for match in re.finditer(pattern, text):
-        start, end = match.span()
+        start, end = match.span(1)
         if not _overlaps(taken, start, end):
-            found.append(Program(match.group(), "action", "开展", (start, end)))
+            found.append(Program(match.group(1), "action", "开展", (start, end)))
     return found
 
 
