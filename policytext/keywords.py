@@ -13,6 +13,7 @@ from .document import Document, Keyword
 from .resources import marshal_cache, stopwords
 
 METHODS = ("tf", "tfidf", "textrank")
+_IDF_FORMAT = 1  # of the cached IDF table (resources.marshal_cache)
 # a term has a Han character or a Latin letter, and is not a number, date, phone or code
 _HAS_WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _NUMERIC = re.compile(
@@ -109,8 +110,13 @@ def jieba_idf() -> IdfTable:
         table = IdfTable.load(source)
         return table.idf, table.default
 
-    idf, default = marshal_cache("idf", f"{stat.st_size}-{stat.st_mtime_ns}", parse)
-    return IdfTable(idf, default)
+    def table(value: tuple[dict[str, float], float]) -> IdfTable:
+        idf, default = value
+        if not isinstance(idf, dict) or not isinstance(default, float):
+            raise TypeError("not an IDF table")
+        return IdfTable(idf, default)
+
+    return marshal_cache("idf", f"{_IDF_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}", parse, table)
 
 
 def rank_terms(tokens: list[str], method: str = "tfidf", top: int | None = 20,

@@ -7,6 +7,7 @@ comments (source and licence headers), the first non-comment line of a TSV is it
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import marshal
 import os
@@ -15,7 +16,9 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -75,20 +78,30 @@ def _trie_pattern(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def marshal_cache(name: str, key: str, build: Callable[[], Any]) -> Any:
-    """`build()`'s value (marshal-able data), kept in the temporary directory as jieba keeps its
-    dictionary: the file `policytext-{name}-{key}.marshal` is read when present and sound, else
-    written (a read-only directory only means building again next time)."""
-    path = Path(tempfile.gettempdir()) / f"policytext-{name}-{key}.marshal"
+def marshal_cache(name: str, key: str, build: Callable[[], Any], load: Callable[[Any], T] = lambda value: value) -> T:
+    """`load(build())`, with `build()`'s marshal-able value kept in the temporary directory, as jieba
+    keeps its dictionary: `policytext-{name}-{key}-{user}.marshal`. A file that is missing,
+    unreadable or not what `load` accepts (any exception) is rebuilt; a directory that cannot be
+    written only means building again next time. `key` must change whenever the value would."""
+    path = Path(tempfile.gettempdir()) / f"policytext-{name}-{key}-{_user()}.marshal"
     try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        return load(marshal.loads(path.read_bytes()))
+    except Exception:  # noqa: BLE001 - whatever is wrong with the file, rebuild it
         pass
     value = build()
+    result = load(value)
+    handle = None
     try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f"policytext-{name}-", delete=False) as handle:
             handle.write(marshal.dumps(value))
         os.replace(handle.name, path)
     except OSError:
-        pass
-    return value
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(handle.name)
+    return result
+
+
+def _user() -> str:
+    """The user's id: each user keeps their own cache files in a shared temporary directory."""
+    return str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")

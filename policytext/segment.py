@@ -37,6 +37,7 @@ def tokenizer():
 
 _PREFIX_ONLY = 1.0  # a log probability is never positive: marks a dictionary prefix that is no word
 _LEXICON_FORMAT = 1
+_MAX_MEMO = 300_000  # remembered lookups (words, prefixes and misses): about 30 MB
 
 
 class Lexicon:
@@ -71,10 +72,13 @@ def lexicon() -> Lexicon:
         words = sorted(full.FREQ)
         return "\n".join(words), array("q", (full.FREQ[w] for w in words)).tobytes(), full.total
 
-    words, counts, total = marshal_cache("lexicon", key, build)
-    frequencies = array("q")
-    frequencies.frombytes(counts)
-    return Lexicon(dict(zip(words.split("\n"), frequencies, strict=True)), total)
+    def unpack(value: tuple[str, bytes, int]) -> Lexicon:
+        words, counts, total = value
+        frequencies = array("q")
+        frequencies.frombytes(counts)
+        return Lexicon(dict(zip(words.split("\n"), frequencies, strict=True)), int(total))
+
+    return marshal_cache("lexicon", key, build, unpack)
 
 
 class _LogProbabilities(dict):
@@ -89,6 +93,8 @@ class _LogProbabilities(dict):
     def __missing__(self, word: str) -> float | None:
         count = self._freq.get(word)
         value = None if count is None else (math.log(count) - self._log_total if count else _PREFIX_ONLY)
+        if len(self) >= _MAX_MEMO:
+            self.clear()  # strings that start no word are unbounded: a long batch must not grow forever
         self[word] = value
         return value
 

@@ -67,3 +67,15 @@ def test_lexicon_holds_jiebas_dictionary_with_the_policy_words():
     words, reference = segment.lexicon(), segment.tokenizer()
     assert words.freq == reference.FREQ and words.total == reference.total
     assert words.freq["新质生产力"] > 0 and words.freq["新质生"] == 0  # a policy word and its prefix
+
+
+def test_fast_cutter_memory_is_bounded_and_tokens_unchanged(monkeypatch):
+    from helpers import corpus_text
+
+    from policytext import segment
+
+    monkeypatch.setattr(segment, "_MAX_MEMO", 500)
+    cutter = segment.FastCutter(segment.lexicon())
+    text = corpus_text("001")[:3000]
+    assert cutter.cut(text) == list(segment.tokenizer().cut(text))
+    assert 0 < len(cutter.log_prob) <= 500

@@ -68,10 +68,33 @@ def test_marshal_cache_is_written_reused_and_rebuilt_when_damaged(tmp_path, monk
         return {"词": 1.5}, 2.0
 
     assert marshal_cache("demo", "k1", build) == ({"词": 1.5}, 2.0)
-    (cache_file,) = tmp_path.glob("policytext-demo-k1.marshal")
+    (cache_file,) = tmp_path.glob("policytext-demo-k1-*.marshal")
     assert marshal_cache("demo", "k1", build) == ({"词": 1.5}, 2.0) and len(builds) == 1  # reused
     cache_file.write_bytes(cache_file.read_bytes()[:5])  # cut short
     assert marshal_cache("demo", "k1", build) == ({"词": 1.5}, 2.0) and len(builds) == 2  # rebuilt
     assert marshal_cache("demo", "k2", build) and len(builds) == 3  # another key, another file
     monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "missing"))
     assert marshal_cache("demo", "k1", build) == ({"词": 1.5}, 2.0)  # an unwritable place: just built
+
+
+def test_marshal_cache_rebuilds_a_file_its_loader_rejects_and_leaves_no_temporary_files(tmp_path, monkeypatch):
+    import marshal
+    import tempfile
+
+    from policytext.resources import marshal_cache
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+
+    def pair(value):
+        first, second = value  # a value of another layout raises here
+        return first + second
+
+    assert marshal_cache("demo", "k", lambda: (1, 2), pair) == 3
+    (cache_file,) = tmp_path.glob("policytext-demo-k-*.marshal")
+    cache_file.write_bytes(marshal.dumps((1, 2, 3)))  # sound marshal data, wrong layout
+    assert marshal_cache("demo", "k", lambda: (4, 5), pair) == 9
+    assert marshal.loads(cache_file.read_bytes()) == (4, 5)
+    cache_file.unlink()
+    cache_file.mkdir()  # the cache path cannot be replaced: built, and no temporary file left behind
+    assert marshal_cache("demo", "k", lambda: (6, 7), pair) == 13
+    assert sorted(p.name for p in tmp_path.iterdir()) == [cache_file.name]

@@ -71,3 +71,19 @@ def test_key_terms_without_tokens_equal_key_terms_from_a_whole_segmentation():
         assert extract_key_terms(doc, None) == with_tokens
         shadowed_seen += any(term not in extract_key_terms(doc, ["无关"]) for term in with_tokens)
     assert shadowed_seen >= 2  # the documents do hold words only segmentation finds (产业数字化, 创新平台)
+
+
+def test_key_terms_without_tokens_cut_every_block_a_match_overlaps(monkeypatch):
+    """A dictionary word may start with a character jieba does not put in blocks (·): the block
+    holding the shadowed word then starts inside the match, and must be cut too."""
+    from policytext.extract import terms
+    from policytext.pipeline import clean
+    from policytext.resources import words_pattern
+    from policytext.segment import segment_document
+
+    words = terms.policy_terms() | {"·产业数字化", "产业数字化"}
+    monkeypatch.setattr(terms, "policy_terms", lambda: words)
+    monkeypatch.setattr(terms, "_dictionary_pattern", lambda: words_pattern(words))
+    doc = segment_document(clean("推动·产业数字化发展。"))
+    assert extract_key_terms(doc, doc.tokens) == ["·产业数字化", "产业数字化"]
+    assert extract_key_terms(doc, None) == ["·产业数字化", "产业数字化"]

@@ -83,7 +83,7 @@ def _tokens_around(text: str, matches: list[re.Match[str]]) -> list[str]:
 
     jieba segments each block (a run of Han, Latin letters, digits and +#&._%-) on its own, so a
     block cut alone gives the tokens a whole-text segmentation gives there; and a dictionary word
-    that is a token always overlaps a match, so the other blocks cannot hold one."""
+    that is a token always overlaps a match, so the blocks no match overlaps cannot hold one."""
     if not matches:
         return []
     from ..segment import segment_text
@@ -93,11 +93,12 @@ def _tokens_around(text: str, matches: list[re.Match[str]]) -> list[str]:
     words: list[str] = []
     done = -1
     for match in matches:
-        index = bisect_right(starts, match.start()) - 1
-        if index <= done or index < 0 or blocks[index][1] <= match.start():
-            continue
-        done = index
-        words += segment_text(text[blocks[index][0] : blocks[index][1]])
+        index = max(bisect_right(starts, match.start()) - 1, done + 1)
+        while index < len(blocks) and blocks[index][0] < match.end():
+            if blocks[index][1] > match.start():  # every block the match overlaps
+                words += segment_text(text[blocks[index][0] : blocks[index][1]])
+                done = index
+            index += 1
     return words
 
 
