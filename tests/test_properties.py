@@ -193,3 +193,31 @@ def test_element_spans_index_into_text(text):
         assert person.name in body[person.span[0] : person.span[1]]
     for start, end in doc.sentences:
         assert 0 <= start < end <= len(body)
+
+
+@cache
+def _policy_words() -> tuple[str, ...]:
+    from policytext.extract.terms import policy_terms
+
+    return tuple(sorted(policy_terms()))
+
+
+policy_texts = st.lists(
+    st.one_of(
+        st.sampled_from(_policy_words()),
+        st.text(alphabet="产业数字化转型创新平台发展经济，。、“”·（）2024年5.5%abc \n", max_size=6),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@FAST
+@given(policy_texts)
+def test_key_terms_need_only_the_blocks_around_matches(text):
+    """`extract` skips whole-text segmentation: its key terms must equal those from all tokens."""
+    from policytext.document import Document
+    from policytext.extract.terms import extract_key_terms
+    from policytext.segment import segment_text
+
+    doc = Document(raw=text, text=text)
+    assert extract_key_terms(doc, None) == extract_key_terms(doc, segment_text(text))
