@@ -198,24 +198,17 @@ WARM_TEXT = "关于2024年四川省推进新型工业化的通知\n全省规模�
 
 
 def warm(options: Options) -> None:
-    """Load what a command needs (jieba, OpenCC, lexicons, the repair model) by running it on the
-    bundled damaged sample article, once per process."""
-    from .resources import data_path
-
-    try:
-        data = data_path("sample-sichuan-green-base.txt").read_bytes()
-    except OSError:
-        data = WARM_TEXT.encode()
-    process_path("<warm-up>", replace(options, debug=False), data)
+    """Load what a command needs (the dictionary, OpenCC, lexicons, patterns) by running it on a
+    short text, once per process; what only damaged text needs loads with the first such input."""
+    process_path("<warm-up>", replace(options, debug=False), WARM_TEXT.encode())
 
 
-def _init_worker(options: Options, warmed: bool = False) -> None:
+def _init_worker(options: Options) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop on Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's finish-the-line handler (fork)
-    if not warmed:
-        warm(options)
+    warm(options)
 
 
 def run(paths: Iterable[str], options: Options, workers: int = 1, cluster: str | None = None,
@@ -282,20 +275,16 @@ def _run_pool(items: Iterator[Item], options: Options, workers: int, size: int) 
     A crashed worker (killed, out of memory) breaks the pool: it is rebuilt and the inputs that were
     in flight run again one at a time, so that an input that breaks it alone gets an error record.
     """
-    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    method = start_method()
-    context = multiprocessing.get_context(method)
-    frozen = method == "fork"
-    if frozen:
-        warm(options)  # forked workers inherit the loaded dictionaries: warmed once, not once per worker
-        gc.freeze()  # and their collector leaves the inherited objects alone (less copy-on-write)
+    # each worker loads the dictionaries itself, all at once: loading them here before forking is
+    # slower (serial, and every worker then copies the pages it touches of the inherited objects)
+    context = multiprocessing.get_context(start_method())
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options, frozen))
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,))
 
     pool = new_pool()
     pending: deque[tuple[list[Item], Any]] = deque()
@@ -331,8 +320,6 @@ def _run_pool(items: Iterator[Item], options: Options, workers: int, size: int) 
     finally:
         # queued chunks are dropped; running ones finish (wait=False races the pool's exit hook)
         pool.shutdown(wait=True, cancel_futures=True)
-        if frozen:
-            gc.unfreeze()
 
 
 def _run_dask(items: Iterator[Item], options: Options, address: str, size: int) -> Iterator[dict[str, Any]]:
