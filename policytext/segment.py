@@ -48,11 +48,6 @@ class Lexicon:
         self.freq = freq
         self.total = total
 
-    @classmethod
-    def from_tokenizer(cls, instance) -> Lexicon:
-        """The dictionary of an initialised jieba `Tokenizer`."""
-        return cls(instance.FREQ, instance.total)
-
 
 @cache
 def lexicon() -> Lexicon:
