@@ -101,9 +101,9 @@ def jieba_idf() -> IdfTable:
 
     Parsing its 270,000 lines takes a fifth of a second, so the parsed table is cached (see
     `resources.marshal_cache`), keyed by the file's size and modification time."""
-    import jieba
+    from .segment import jieba_module
 
-    source = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    source = Path(jieba_module().__file__).parent / "analyse" / "idf.txt"
     stat = source.stat()
 
     def parse() -> tuple[dict[str, float], float]:

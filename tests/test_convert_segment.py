@@ -79,3 +79,16 @@ def test_fast_cutter_memory_is_bounded_and_tokens_unchanged(monkeypatch):
     text = corpus_text("001")[:3000]
     assert cutter.cut(text) == list(segment.tokenizer().cut(text))
     assert 0 < len(cutter.log_prob) <= 500
+
+
+def test_segmenting_does_not_import_pkg_resources():
+    """jieba's slow `pkg_resources` import is avoided (it only opens jieba's own files)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from policytext.segment import segment_text;"
+        "print(segment_text('新质生产力加快发展'), 'pkg_resources' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['新质生产力', '加快', '发展'] False"
