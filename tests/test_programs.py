@@ -159,12 +159,14 @@ def test_keyword_followed_by_generic_work_noun() -> None:
 
 
 def test_yi_wei_frame_and_ascii_quotes() -> None:
-    # "以X为Y" names X; ASCII quotes read as quotes, the name keeps the text's own characters
-    assert _programs('以乡村振兴战略为引领，以"两大战略"为抓手，') == [
+    # "以X为Y" names X; ASCII quotes are repaired to “ ” by clean, and then read as quotes
+    from policytext.pipeline import clean
+
+    assert _programs(clean('以乡村振兴战略为引领，以"两大战略"为抓手，').text) == [
         ("乡村振兴战略", None, "strategy"),
         ("两大战略", None, "strategy"),
     ]
-    assert _programs('深入实施"千村示范、万村整治"工程。') == [('"千村示范、万村整治"工程', "实施", "project")]
+    assert _programs(clean('深入实施"千村示范、万村整治"工程。').text) == [("“千村示范、万村整治”工程", "实施", "project")]
 
 
 def test_generic_modifier_and_keyword_is_no_name() -> None:

@@ -73,3 +73,19 @@ def test_body_paragraph_mentioning_copyright_is_kept():
 
 def test_edit_type_is_plain_data():
     assert Edit(0, 1, "x", "k").confidence == 1.0
+
+
+def test_ascii_double_quotes_around_chinese_are_restored_in_pairs():
+    from policytext.repair.punctuation import find_ascii_punctuation
+    from policytext.tracked import TrackedText
+
+    def repaired(text: str) -> str:
+        tracked = TrackedText(text)
+        tracked.apply(find_ascii_punctuation(text))
+        return tracked.text
+
+    assert repaired('实施"十三五"规划和"三大战略"') == "实施“十三五”规划和“三大战略”"
+    assert repaired('"hello" 中文 "world"') == '"hello" 中文 "world"'  # pairs in order: no Han inside
+    assert repaired('"5G"网络') == '"5G"网络'
+    assert repaired('一"二"三"') == '一"二"三"'  # an odd count on the line: left alone
+    assert repaired('a"甲"\nb"乙') == 'a“甲”\nb"乙'  # paired per line

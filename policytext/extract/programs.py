@@ -576,28 +576,9 @@ def _campaign_programs(text: str, taken: bytearray) -> list[Program]:
     return found
 
 
-def _curly_quotes(text: str) -> str:
-    """`text` with ASCII double quotes paired into “…” within each line (same length, same offsets)."""
-    if '"' not in text:
-        return text
-    lines = []
-    for line in text.split("\n"):
-        parts = line.split('"')
-        if len(parts) % 2 == 0:  # unpaired: leave the line as it is
-            lines.append(line)
-            continue
-        pieces = [parts[0]]
-        for i, part in enumerate(parts[1:]):
-            pieces.append("“" if i % 2 == 0 else "”")
-            pieces.append(part)
-        lines.append("".join(pieces))
-    return "\n".join(lines)
-
-
 def extract_programs(doc: Document) -> list[Program]:
     """Named programmes, plans, projects, pilots, strategies and documents in `doc.text`."""
-    original = doc.text
-    text = _curly_quotes(original)  # "三大战略" reads as “三大战略”
+    text = doc.text
     titles = _title_programs(text)
     taken = bytearray(len(text) + 1)  # characters inside programmes found so far
     _mark(taken, [(p.span[0] - 1, p.span[1] + 1) for p in titles])
@@ -608,9 +589,6 @@ def extract_programs(doc: Document) -> list[Program]:
     _mark(taken, [p.span for p in packages])
     found = titles + plain + packages + _campaign_programs(text, taken)
     found.sort(key=lambda p: p.span)
-    if text is not original:
-        for program in found:
-            program.name = original[program.span[0] : program.span[1]]
     # one entry per distinct name: its most directly governed mention ("实施X" over "X持续推进"), then the first
     # a name with and without the scope word of the document's own area is one programme (全市X规划, X规划)
     unique: dict[str, Program] = {}
