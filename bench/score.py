@@ -530,10 +530,15 @@ def read_source(path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def input_path(name: str, shared: Path) -> Path:
+    """A gold file's input: `bench/...` inside this repository, anything else under ../shared/."""
+    return REPO_ROOT / name if name.startswith("bench/") else shared / name
+
+
 def run_document(gold_path: Path, shared: Path, analyze: Callable[[str], Any]) -> dict[str, Any]:
     """Analyse one gold file's input and score it; {'skipped': reason} when it cannot be run."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    source_path = shared / gold["input"]
+    source_path = input_path(gold["input"], shared)
     if not source_path.exists():
         return {"skipped": f"input not found: {source_path}"}
     source_text = read_source(source_path)

@@ -499,3 +499,26 @@ def test_count_of_a_caused_change_keeps_the_change():
     # without a causative verb the change is the metric of the thing
     found = extract_indicators(make_doc("研发人员增加2000人。"))
     assert [(i.value, i.unit, i.subject, i.metric) for i in found] == [(2000, "人", "研发人员", "增加")]
+
+
+def test_a_streak_is_never_the_subject():
+    found = _full("棉花生产再获丰收，总产量达到320万吨，连续8年稳定在300万吨以上。")
+    assert [(f[0], f[3]) for f in found] == [("320万吨", "总产量"), ("300万吨", "总产量")]
+    assert _found("高新技术企业数量连续5年增长15%以上。") == [("15%", "高新技术企业数量", "以上", None)]
+
+
+def test_a_place_naming_a_facility_stays_in_the_subject():
+    assert _found("青岛港货物吞吐量达到7亿吨。")[0][1] == "青岛港货物吞吐量"
+    assert _found("青岛货物吞吐量达到7亿吨。")[0][1] == "货物吞吐量"  # the region of the clause
+
+
+def test_voltage_classes_are_ratings_not_amounts():
+    found = _full("建成16个500千伏和220千伏输变电工程，推进1000千伏特高压工程。")
+    assert [(f[0], f[3]) for f in found] == [("16个", "输变电工程")]
+    assert [f[0] for f in _full("主网电压提升到1000千伏以上。")] == ["1000千伏"]
+
+
+def test_arabic_da_counts_groups_but_chinese_da_is_phrasing():
+    found = _full("新材料、生物医药、绿色食品4大产业迈入千亿级。")
+    assert [(f[0], f[3]) for f in found] == [("4大", "产业")]
+    assert _full("壮大六大优势产业，学习贯彻党的二十大精神。") == []

@@ -316,3 +316,21 @@ def test_verb_of_the_name_s_own_stem_after_the_governing_verb() -> None:
     assert _programs("坚持扩大内需战略，") == [("扩大内需战略", None, "strategy")]
     # 通过 before a verb is "by means of": the verb after it governs
     assert _programs("通过培育服务业数字化转型试点等方式，") == [("服务业数字化转型试点", "培育", "pilot")]
+
+
+def test_a_facing_phrase_opens_a_plan_name_year_and_all() -> None:
+    assert _programs("编制面向2030年基本实现现代化的交通发展规划，") == [("交通发展规划", "编制", "plan")]
+    assert _programs("编制面向2030年基本实现现代化交通发展规划，") == [
+        ("面向2030年基本实现现代化交通发展规划", "编制", "plan")
+    ]
+    assert _programs("研究制定面向未来的数字经济发展规划，") == [("数字经济发展规划", "研究制定", "plan")]
+
+
+def test_a_plan_followed_by_a_coordinate_predicate() -> None:
+    assert _programs("组织制定城市更新专项规划并推进实施。") == [("城市更新专项规划", "制定", "plan")]
+
+
+def test_a_list_of_named_facilities_ends_in_the_programme() -> None:
+    assert _programs("加快建设沿江高铁、合新高铁和引江济淮二期工程。") == [("引江济淮二期工程", "建设", "project")]
+    # a list of modifiers sharing the keyword stays one name
+    assert _programs("开展制造业、服务业和农业融合发展试点。") == [("制造业、服务业和农业融合发展试点", "开展", "pilot")]

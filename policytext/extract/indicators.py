@@ -68,6 +68,14 @@ _LEAD = re.compile(
     r"分别|继续|进一步)"
 )
 _DURATION = re.compile(r"(?:近|过去)?[一二三四五六七八九十两]{1,3}年(?:来|前|间)?的?")
+# a streak qualifies the value, it is never the thing measured: (粮食产量)连续12年稳定在500亿斤以上
+_STREAK = re.compile(r"连续(?:\d{1,3}|[一二三四五六七八九十两]{1,3})(?:个)?(?:年|月|季度|届|次)(?:来)?")
+# a place directly followed by one of these names a facility, not the region of the clause (武汉港)
+_FACILITY_AFTER_PLACE = ("港", "站", "机场", "海关", "口岸", "综保区")
+# a voltage class before a noun or another class is an equipment rating, not an amount:
+# 1000千伏特高压工程, 750千伏和330千伏电网工程
+_RATING_UNITS = frozenset({"千伏"})
+_RATING_RUN = re.compile(r"(?:\d+(?:\.\d+)?千伏[和及与、]?)+")
 # a verb + object naming a measure (接待游客人次, 引进人才数量), up to a list separator
 _VERB_NOUN = re.compile(r"[^、，；。]{2,10}?(?:人次|人数|数量|总量|规模)(?=$|、)")
 _LEAD_WORD = re.compile(_LEAD.pattern.removeprefix("^"))
@@ -85,7 +93,7 @@ _MEASURE_NOUN = re.compile(
 # the counted thing a list shares: "刑事、治安案件" → 刑事案件 (only completes one- or two-character items)
 _ENTITY_NOUN = re.compile(r"(案件|企业|产业|项目|事故|机构|城市|园区)$")
 _FOLLOW_STOP = re.compile(
-    r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
+    r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|迈入|迈上|跨入|跻身|跃居|位居|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
     r"累计|已|将|在(?![校园建岗职册读营库线研途])|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模|限额)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
 )
 _CLAUSE_END = "，,；;：:。！？!?\n"
@@ -254,6 +262,13 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
         )
         if value <= 10 and kind not in _KEEP_SMALL_KINDS and quantity.unit != "倍" and not events and not _in_change(text, start, end):
             return False  # 三个动力来源, 一批, 两家: phrasing, not a count
+    if quantity.unit in {"大", "大类"} and quantity.chinese:
+        return False  # 六大优势产业 is phrasing, 二十大 a party congress; 3大产业 counts (R2)
+    if quantity.unit in _RATING_UNITS:
+        rest = _POST_QUALIFIER.match(text, end + text.startswith("及", end))
+        after = text[rest.end() : rest.end() + 1] if rest else after
+        if _is_cjk(after) or after in "和及与、":
+            return False  # 750千伏(和330千伏)电网工程, 500千伏以上变电站: a rating
     if quantity.unit in {"个", "项"} and text.startswith("方面", end):
         return False  # 6个方面工作: the parts of a text, not a count
     if quantity.base_unit == "":
@@ -553,11 +568,14 @@ def _clean_subject(phrase: str) -> str | None:
     for _ in range(6):
         before = phrase
         phrase = phrase.lstrip("，、；：（）() ")
-        match = _TIME.match(phrase) or _DURATION.match(phrase)
+        match = _TIME.match(phrase) or _DURATION.match(phrase) or _STREAK.match(phrase)
         if match:
             phrase = phrase[match.end() :]
+        streak = _STREAK.search(phrase, max(0, len(phrase) - 8))
+        if streak and streak.end() == len(phrase):
+            phrase = phrase[: streak.start()]  # 科技型中小企业数量连续4年(增长20%以上)
         match = regions.match(phrase)
-        if match and len(phrase) > match.end():
+        if match and len(phrase) > match.end() and not phrase.startswith(_FACILITY_AFTER_PLACE, match.end()):
             phrase = phrase[match.end() :]
         match = _LEAD.match(phrase)
         if match and len(phrase) > match.end():
@@ -589,6 +607,9 @@ def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, nam
         modifier = _DE_MODIFIER.match(text, pos, limit)
         if modifier and "、" in modifier.group():
             return _following_noun(text, modifier.end(), limit, after_de=True)
+    rating = _RATING_RUN.match(text, pos, limit)
+    if rating:
+        pos = rating.end()  # 22个(750千伏和330千伏)电网工程: the count names the equipment after its rating
     end = min(limit, pos + 14)
     stop = _FOLLOW_STOP.search(text, pos, end)
     for _ in range(2):  # “四上”企业, 市（州）分岛: a short quote or note inside the noun

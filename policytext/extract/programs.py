@@ -98,6 +98,10 @@ _NON_NAME_STEM = re.compile(
 )
 # a stated amount means a target, not a name ("森林抚育提升200万亩任务"); years too
 _QUANTITY_IN_NAME = re.compile(r"[%％]|\d{4}年|[\d.]+(?:万|亿|亩|公里|千米|平方|吨|户|家)")
+_DOCUMENT_VERB = re.compile(r"(?:编制|制定|修订|出台|印发)[^，。；：！？\n]*的$")  # 制定面向未来的…规划
+_ITEM_SPLIT = re.compile(r"、|和|及")
+_FACILITY_END = re.compile(r"(?:高铁|铁路|城际|高速|公路|机场|港|水库|枢纽|大桥|隧道|电站|电厂|线|段)$")
+_FACING_YEAR = re.compile(r"(?:面向\d{4}年)?")  # 面向2035年…规划: the year a plan looks to is part of its name
 _COUNT_IN_NAME = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|项)")
 _COUNT_BEFORE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})(?:个|批|项)$")
 # stems that make a keyword a kind or a period, not a name: 阶段性任务, “十四五”任务, 2025年任务
@@ -269,6 +273,17 @@ def _after_list(text: str, start: int, end: int, boundary: str | None) -> tuple[
     return start, boundary
 
 
+def _last_named_item(text: str, start: int, suffix_start: int) -> int:
+    """推进A高铁、B高铁和C特高压工程: when the earlier items are facilities named in full, the verb
+    governs a list of names and the programme is the last item (not "A、B和C融合试点", one name)."""
+    if "、" not in text[start:suffix_start] or "“" in text[start:suffix_start]:
+        return start
+    items = _ITEM_SPLIT.split(text[start:suffix_start])
+    if len(items) < 3 or not all(_FACILITY_END.search(item) for item in items[:-1]) or len(items[-1]) < 2:
+        return start
+    return suffix_start - len(items[-1])
+
+
 def _quoted_stem(name: str, suffix: str) -> bool:
     """Is the name a quoted stem directly followed by the keyword (“十四五”规划)?"""
     return name.startswith("“") and name.endswith("”" + suffix)
@@ -392,6 +407,7 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             or after_verb
             or yi_wei
             or _AFTER_NOUN.match(text, after_pos)
+            or after == "并" and after_verb_re.match(text, after_pos + 1)  # …规划并推进实施
         )
         # the amount of a governed project follows it as its predicate: "实施农村公路安全生命防护工程3万公里"
         amount_after = not after_ok and _AMOUNT_AFTER.match(text, after_pos)
@@ -429,6 +445,12 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             outer = _verb_before(text, inner_start) or text[inner_start - 2 : inner_start] == "坚持" and "坚持"
             if outer and outer != "通过":
                 start, boundary = inner_start, outer
+        if boundary in PROGRAM_VERBS:
+            # a 面向… purpose phrase opens the name, verbs and all: "编制面向2035年基本实现现代化…规划"
+            facing = text.rfind("面向", max(0, start - _MAX_NAME), start)
+            outer = _verb_before(text, facing) if facing > 0 else None
+            if outer and not any(ch in _NAME_BREAKS or ch in "、的" for ch in text[facing:start]):
+                start, boundary = facing, outer
         # a programme verb's object followed by its predicate: "推动构建现代化产业体系取得更大成效"
         governed = predicate_after and boundary in PROGRAM_VERBS and not _DIGITS.search(text, start, suffix_start)
         if locative and boundary in PROGRAM_VERBS and "在" in text[max(0, start - len(boundary) - 3) : start - len(boundary)]:
@@ -478,6 +500,11 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
                 start, boundary = item_start, "、"
         if boundary is None or boundary not in PROGRAM_VERBS:
             start, boundary = _after_list(text, start, suffix_start, boundary)
+        else:
+            item_start = _last_named_item(text, start, suffix_start)
+            if item_start > start:
+                list_verb = _verb_before(text, start)
+                start, boundary = item_start, "、"
         if closing_quote:
             if text.count("“", start, end) <= text.count("”", start, end):
                 continue
@@ -496,7 +523,7 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         if name.count("“") != name.count("”"):
             continue  # a quote opened or closed outside the name ("出台“…清单16条”")
         core = name.strip("“”")
-        if len(core) <= len(suffix) or name[0] == "、" or core.endswith(_GENERIC_TAILS) or _QUANTITY_IN_NAME.search(name):
+        if len(core) <= len(suffix) or name[0] == "、" or core.endswith(_GENERIC_TAILS) or _QUANTITY_IN_NAME.search(name, _FACING_YEAR.match(name).end()):
             continue
         if suffix == "任务" and _GENERIC_STEM.fullmatch(core[: -len(suffix)].strip("“”")):
             continue  # 阶段性任务, “十四五”任务: a kind or a period, not a name
@@ -509,6 +536,7 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             # preposition referring to a document before it (or a listed plan), or a quoted stem (“十四五”规划)
             plan_governed = (
                 boundary in PROGRAM_VERBS
+                or boundary == "的" and _DOCUMENT_VERB.search(text, max(0, start - _MAX_NAME), start) is not None
                 or boundary in _REFERENCE_WORDS
                 or shares and found[-1].name.endswith("规划") and (found[-1].verb or boundary in "、和及与")
             )
