@@ -11,7 +11,8 @@ Rows (each a ratio against its baseline from the same run):
     `extract` does without: its record has no tokens, and key terms segment only the blocks they
     need), and the time of each stage;
   * the machine's own ceiling: bare jieba in 2 forked processes (other load on the machine shows here);
-  * `policytext extract DIR -j 1` and `-j N` from the shell (start-up and warm-up included):
+  * `policytext extract DIR -j 1` and `-j N` from the shell (start-up and warm-up included; best of
+    --rounds, interleaved):
     target: N=2 workers >= 1.7x faster than 1;
   * one article, `policytext extract FILE` from a cold process against
     `python -c "import jieba; jieba.lcut(text)"` from a cold process (median of --repeat runs,
@@ -112,7 +113,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=5.0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--repeat", type=int, default=5, help="cold-start runs (median)")
-    parser.add_argument("--rounds", type=int, default=3, help="in-process rounds (best)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds, interleaved, of the in-process and the DIR runs (best of each)")
     parser.add_argument("--start-methods", action="store_true", help="also time the pool under fork, forkserver, spawn")
     args = parser.parse_args()
     rows: list[tuple[str, float, str, str]] = []
@@ -159,10 +160,13 @@ def main() -> None:
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         one_command = [*CLI, "extract", str(folder), "-j", "1", "-o", os.devnull]
         many_command = [*CLI, "extract", str(folder), "-j", str(args.workers), "-o", os.devnull]
-        one, one_cpu, rss_one = min(measure(one_command, env) for _ in range(2))
-        many, many_cpu, rss_many = min(measure(many_command, env) for _ in range(2))
-        rows.append(("policytext extract DIR -j 1 (cold, best of 2)", one, f"{one / bare:.2f}x bare", ""))
-        rows.append((f"policytext extract DIR -j {args.workers} (cold, best of 2)", many,
+        ones, manys = [], []
+        for _ in range(args.rounds):  # interleaved, as above
+            ones.append(measure(one_command, env))
+            manys.append(measure(many_command, env))
+        (one, one_cpu, rss_one), (many, many_cpu, rss_many) = min(ones), min(manys)
+        rows.append((f"policytext extract DIR -j 1 (cold, best of {args.rounds})", one, f"{one / bare:.2f}x bare", ""))
+        rows.append((f"policytext extract DIR -j {args.workers} (cold, best of {args.rounds})", many,
                      f"{one / many:.2f}x faster than -j 1", ">= 1.7x (2 workers)"))
         rows.append(("  CPU seconds, -j 1", one_cpu, "", ""))
         rows.append((f"  CPU seconds, -j {args.workers}, all processes", many_cpu,

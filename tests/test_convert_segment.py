@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,8 +66,12 @@ def test_lexicon_holds_jiebas_dictionary_with_the_policy_words():
     from policytext import segment
 
     words, reference = segment.lexicon(), segment.tokenizer()
-    assert words.freq == reference.FREQ and words.total == reference.total
+    assert dict(words.freq.items()) == reference.FREQ and words.total == reference.total
     assert words.freq["新质生产力"] > 0 and words.freq["新质生"] == 0  # a policy word and its prefix
+    for absent in ("产力新质", "", "\uffff"):  # before, between and after the sorted words
+        assert words.freq.get(absent) is None and absent not in words.freq
+        with pytest.raises(KeyError):
+            words.freq[absent]
 
 
 def test_fast_cutter_memory_is_bounded_and_tokens_unchanged(monkeypatch):
