@@ -334,3 +334,19 @@ def test_a_list_of_named_facilities_ends_in_the_programme() -> None:
     assert _programs("加快建设沿江高铁、合新高铁和引江济淮二期工程。") == [("引江济淮二期工程", "建设", "project")]
     # a list of modifiers sharing the keyword stays one name
     assert _programs("开展制造业、服务业和农业融合发展试点。") == [("制造业、服务业和农业融合发展试点", "开展", "pilot")]
+
+
+def test_plan_outlines_strategy_names_and_programme_nouns() -> None:
+    assert _programs("制定实施文化强国建设规划纲要，") == [("文化强国建设规划纲要", "制定实施", "plan")]
+    assert _programs("突出扩大内需战略基点，") == [("扩大内需战略", None, "strategy")]
+    assert _programs("提高农村义务教育学生营养改善计划补助标准，") == [("农村义务教育学生营养改善计划", None, "plan")]
+
+
+def test_an_item_after_a_listed_programme_keeps_its_own_verb() -> None:
+    # the item after a programme in the verb's object list opens with a verb of its name
+    assert _programs("制定实施外商投资法、优化营商环境条例，") == [
+        ("外商投资法", "制定实施", "regulation"),
+        ("优化营商环境条例", "制定实施", "regulation"),
+    ]
+    # after an ordinary object the verb starts a new verb-object pair
+    assert _programs("推进城市更新、加强基础设施建设工程，") == [("基础设施建设工程", "加强", "project")]

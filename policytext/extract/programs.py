@@ -16,6 +16,7 @@ SUFFIX_KINDS = {
     "行动方案": "scheme",
     "工作方案": "scheme",
     "法草案": "regulation",
+    "规划纲要": "plan",
     "行动": "action",
     "计划": "plan",
     "工程": "project",
@@ -75,7 +76,11 @@ _AFTER_WORDS = ("城市", "建设")
 # 战略项目 are ordinary compounds ("construction/strategic projects")
 # the tasks or targets of a plan, action or pilot (…深化提升行动任务, …三年行动目标) too; 战略目标 and
 # 工程任务 are ordinary compounds ("strategic goal", "engineering task")
-_AFTER_HEAD = re.compile(r"(?<=计划|试点|专项)项目|(?<=清单)制度|(?<=行动|计划|规划|试点|方案)(?:任务|目标)")
+# the funds or the standard of a plan or project (学生营养改善计划补助标准), a strategy's basis (扩大内需战略基点)
+_AFTER_HEAD = re.compile(
+    r"(?<=计划|试点|专项)项目|(?<=清单)制度|(?<=行动|计划|规划|试点|方案)(?:任务|目标)"
+    r"|(?<=计划|工程)(?:补助|补贴|资金)(?:标准)?|(?<=战略)基点"
+)
 _AFTER_HEAD_END = re.compile(r"[，。；：！？、）)”\n和及与等的所\d]")
 # generic nouns a keyword may be followed by and still end the name: …算力网试点工作
 _AFTER_NOUN = re.compile(r"工作(?=[，。；：！？、\n和及与等的])")
@@ -273,6 +278,12 @@ def _after_list(text: str, start: int, end: int, boundary: str | None) -> tuple[
     return start, boundary
 
 
+def _after_head(text: str, pos: int) -> bool:
+    """Does a noun of the programme itself follow its keyword at `pos` (…计划项目, …计划补助标准)?"""
+    head = _AFTER_HEAD.match(text, pos)
+    return head is not None and _AFTER_HEAD_END.match(text, head.end()) is not None
+
+
 def _last_named_item(text: str, start: int, suffix_start: int) -> int:
     """推进A高铁、B高铁和C特高压工程: when the earlier items are facilities named in full, the verb
     governs a list of names and the programme is the last item (not "A、B和C融合试点", one name)."""
@@ -403,7 +414,7 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             after in _AFTER_OK
             or (closing_quote and after == "“")
             or text.startswith(_AFTER_WORDS, after_pos)
-            or _AFTER_HEAD.match(text, after_pos) and _AFTER_HEAD_END.match(text, after_pos + 2)
+            or _after_head(text, after_pos)
             or after_verb
             or yi_wei
             or _AFTER_NOUN.match(text, after_pos)
@@ -438,13 +449,18 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             if yi < 0:
                 continue
             start, boundary = yi + 1, None
-        if boundary in _INNER_VERBS:
+        if boundary in _INNER_VERBS and start - len(boundary) - 1 in program_ends:
+            # an item of a verb's object list opening with a verb of its own: "制定实施A法、优化营商环境条例"
+            start, boundary = start - len(boundary), "、"
+        elif boundary in _INNER_VERBS:
             # a verb of the name's own verb-object stem after the governing verb: "实施扩大内需战略",
             # "推进深化…改革…试点"; 坚持 governs as a stop word does; 通过 before a verb is "by (means of)"
             inner_start = start - len(boundary)
             outer = _verb_before(text, inner_start) or text[inner_start - 2 : inner_start] == "坚持" and "坚持"
             if outer and outer != "通过":
                 start, boundary = inner_start, outer
+            elif not outer and suffix == "战略" and 2 <= suffix_start - start <= 3:
+                start, boundary = inner_start, None  # 扩大内需战略: a strategy is named by a verb-object stem
         if boundary in PROGRAM_VERBS:
             # a 面向… purpose phrase opens the name, verbs and all: "编制面向2035年基本实现现代化…规划"
             facing = text.rfind("面向", max(0, start - _MAX_NAME), start)
