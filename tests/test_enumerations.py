@@ -221,3 +221,7 @@ def test_verb_after_the_final_join_opens_the_last_item() -> None:
     # 应用场景 is a noun after 和, not the predicate; a list starts after the verb 参与
     assert _by_head("落地一批孵化平台、产业项目和应用场景，") == {None: [["孵化平台", "产业项目", "应用场景"]]}
     assert _by_head("支持民间资本参与交通、能源、水利等基础设施建设。") == {"基础设施": [["交通", "能源", "水利"]]}
+
+
+def test_fragments_of_clauses_around_an_amount_are_no_list() -> None:
+    assert extract_enumerations(_doc("以旧换新带动家电销售超300亿元、惠及消费者500万人次。")) == []

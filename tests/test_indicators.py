@@ -522,3 +522,30 @@ def test_arabic_da_counts_groups_but_chinese_da_is_phrasing():
     found = _full("新材料、生物医药、绿色食品4大产业迈入千亿级。")
     assert [(f[0], f[3]) for f in found] == [("4大", "产业")]
     assert _full("壮大六大优势产业，学习贯彻党的二十大精神。") == []
+
+
+def test_a_margin_over_a_base_measures_the_previous_thing_and_the_base_year_is_no_period():
+    found = _full("全年外贸增长6%，快于2023年1.5个百分点，工业投资高出全国平均水平2.3个百分点。")
+    assert [(f[0], f[3], f[5]) for f in found] == [
+        ("6%", "外贸", "全年"),
+        ("1.5个百分点", "外贸", "全年"),
+        ("2.3个百分点", "工业投资", "全年"),
+    ]
+
+
+def test_a_count_before_a_percentage_point_shares_its_unit():
+    found = _full("出口、进口增速分别快于全国2.5个、1个百分点。")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("2.5个", 2.5, "个百分点", "出口"),
+        ("1个百分点", 1, "个百分点", "进口增速"),
+    ]
+
+
+def test_a_count_named_with_its_verb_keeps_the_verb():
+    assert _found("城镇新增就业人数52万人。")[0][1] == "城镇新增就业人数"
+    assert _found("设立总规模300亿元的产业基金。")[0][1] == "产业基金"  # 规模 is no count
+
+
+def test_a_fenbie_clause_takes_the_list_opening_the_clause_before():
+    found = _full("千亿产业、国家级制造业集群实现突破，分别达4个、2个。")
+    assert [(f[0], f[3]) for f in found] == [("4个", "千亿产业"), ("2个", "国家级制造业集群")]

@@ -350,3 +350,13 @@ def test_an_item_after_a_listed_programme_keeps_its_own_verb() -> None:
     ]
     # after an ordinary object the verb starts a new verb-object pair
     assert _programs("推进城市更新、加强基础设施建设工程，") == [("基础设施建设工程", "加强", "project")]
+
+
+def test_quoted_stems_side_by_side_share_the_keyword() -> None:
+    assert _programs("深入实施“互联网+”“标准化+”行动，") == [("“互联网+”“标准化+”行动", "实施", "action")]
+
+
+def test_a_count_after_a_governed_programme_and_words_that_hold_dui() -> None:
+    assert _programs("实施产业链协同试点12个左右，") == [("产业链协同试点", "实施", "pilot")]
+    assert _programs("开展中小企业对标提升行动，") == [("中小企业对标提升行动", "开展", "action")]
+    assert _programs("全面完成国家下达任务。") == []

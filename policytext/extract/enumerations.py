@@ -274,6 +274,8 @@ def _looks_nominal(items: list[str]) -> bool:
         return False  # attribute lists: 综合型、特色型、专业型工业互联网
     if _ANY_DIGIT.search(joined) and sum(1 for item in items if _COUNTED.search(item)) * 2 >= len(items):
         return False  # quantities: 规上工业企业1494家、…
+    if any(len(item) == 1 for item in items) and any(_COUNTED.search(item) for item in items):
+        return False  # fragments of clauses: 带动销售超800亿元、惠及消费者…
     if all(len(item) <= 3 and item[0] in _SLOGAN_VERBS for item in items[1:]) and (
         len(items[0]) <= 3 and items[0][0] in _SLOGAN_VERBS or items[0][-3:-2] in _SLOGAN_VERBS
     ):

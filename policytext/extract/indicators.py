@@ -45,12 +45,14 @@ _PRE_QUALIFIER = re.compile(
 )
 _POST_QUALIFIER = re.compile(r"(以上|以下|左右|以内|之内|上下)")
 _METRIC_AT_END = re.compile(
-    r"(?=[增下提降减上回扩缩新净累达突超占比成翻改压跃迈跨登节拉保稳控实完升拓延再高低快为是])"  # first characters
+    r"(?=[增下提降减上回扩缩新净累达突超占比成翻改压跃迈跨登节拉保稳控实完升拓延再高低快慢好为是])"  # first characters
     r"(增长|下降|提高|提升|降低|减少|增加|上升|回落|扩大|缩小|缩短|新增|净增|累计|达到|达|突破|超过|占比|占|"
     r"比重|成长|增速|增幅|降幅|翻番|翻|改善|压减|压降|上涨|跃上|迈上|跨上|跨过|登上|节约|拉动|保持|稳定|控制|实现|完成|增至|降至|升至|"
-    r"(?:提高|扩大|拓展|增加|减少|缩短|压减|压缩|延长)(?=至|到)|再降|降|高于(?:全国|全省|全市)?|"
-    r"低于(?:全国|全省|全市)?|快于(?:全国|全省|全市)?|为|是)(?:了|为|到|至|在)?(?:全国|全省|全市|全区|全球)?$"
+    r"(?:提高|扩大|拓展|增加|减少|缩短|压减|压缩|延长)(?=至|到)|再降|降|"
+    r"(?:高于|低于|快于|慢于|高出|好于)(?:全国|全省|全市|全区)?(?:平均水平|平均)?(?:\d{4}年|上年|去年|同期)?|"
+    r"为|是)(?:了|为|到|至|在)?(?:全国|全省|全市|全区|全球)?$"
 )
+_COMPARISONS = ("高于", "低于", "快于", "慢于", "高出", "好于")  # (高于全国)1.8个百分点: a margin over a base
 _METRIC_AFTER = re.compile(r"(?:以上|左右)?的?(?:高速|快速|较快|稳定|持续)?(增长|成长|下降|提升|提高)")
 _WEAK_METRICS = frozenset({"保持", "实现", "达到", "达", "为", "是", "稳定", "控制"})
 # verbs that end the phrase before the measured thing: the subject is what follows them
@@ -78,6 +80,11 @@ _RATING_UNITS = frozenset({"千伏"})
 _RATING_RUN = re.compile(r"(?:\d+(?:\.\d+)?千伏[和及与、]?)+")
 # a verb + object naming a measure (接待游客人次, 引进人才数量), up to a list separator
 _VERB_NOUN = re.compile(r"[^、，；。]{2,10}?(?:人次|人数|数量|总量|规模)(?=$|、)")
+# a clause opening with a 、-list of nouns, up to the word where its predicate starts
+_LEADING_LIST = re.compile(
+    r"((?:[^、，。；：\d]{2,16}、)+[^、，。；：\d]{2,16}?)(?:从|由|在|均|都|已|先后|相继|实现|达到|成为|迈入|$)"
+)
+_COUNT_MEASURES = ("人数", "人次", "数量")  # 城镇新增就业人数(45万人): a count named with its verb
 _LEAD_WORD = re.compile(_LEAD.pattern.removeprefix("^"))
 _TRAIL = re.compile(
     r"(?=[同分均都也已年平首累共比较合总实预再又拟每])"  # the first characters of the words below
@@ -210,10 +217,23 @@ def extract_indicators(doc: Document) -> list[Indicator]:
 
 
 def _with_shared_unit_lists(text: str, found: list[_Found]) -> list[_Found]:
-    """分别提高20.9、36.2、54个百分点: the bare numbers of a 分别 list share the last one's unit."""
+    """分别提高20.9、36.2、54个百分点: the bare numbers of a 分别 list share the last one's unit (and
+    3.4个、1个百分点: a 个 before a 个百分点 is short for it)."""
     out: list[_Found] = []
     for item in found:
         start = item.start
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.end + 1 == start
+            and text[previous.end] == "、"
+            and previous.quantity.unit == "个"
+            and item.quantity.unit == "个百分点"
+        ):
+            # 分别快于全国3.4个、1个百分点: the first 个 is short for 个百分点
+            widened = parse_quantity(text[previous.start : previous.end] + "百分点")
+            if widened is not None:
+                previous.quantity = widened
         if text[start - 1 : start] == "、" and text[start - 2 : start - 1].isdigit():
             run = _SHARED_UNIT_RUN.search(text, max(0, start - 40), start)
             if run:
@@ -384,7 +404,7 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
         ):
             item.subject = previous.subject + item.subject  # 新增重点实验室15家、总数达36家
         previous = item
-    _split_list_subjects(items)
+    _split_list_subjects(text, items)
     for i, item in enumerate(items):
         if item.list_head is None and item.subject and (i + 1 == len(items) or items[i + 1].list_head != i):
             # a rate or change holds for each thing (A和B增长5%); an amount of A和B is their total,
@@ -509,7 +529,7 @@ def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
         qualifier = "突破"
     if metric is None and qualifier in {"突破", "超过"}:
         metric = qualifier
-    if metric and metric.startswith(("高于", "低于", "快于")):
+    if metric and metric.startswith(_COMPARISONS):
         metric = metric[:2]
     elif metric and metric.endswith(("全国", "全省", "全市", "全区", "全球")) and len(metric) > 2:
         metric = metric[:-2]  # 占全国(1/10), 稳定在全国(1/4): the whole the share is of
@@ -517,8 +537,11 @@ def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
     verbs = list(_VERB.finditer(rest))
     if verbs:
         last = verbs[-1]
-        if metric and metric not in _WEAK_METRICS and _VERB_NOUN.match(rest, last.start()):
-            pass  # 接待游客人次、旅游总花费…分别增长: the verb is part of a measured noun
+        verb_noun = _VERB_NOUN.match(rest, last.start())
+        if verb_noun and (
+            metric and metric not in _WEAK_METRICS or verb_noun.end() == len(rest) and rest.endswith(_COUNT_MEASURES)
+        ):
+            pass  # 接待游客人次、旅游总花费…分别增长, 城镇新增就业人数(45万人): the verb is part of a measured noun
         elif len(rest) - last.end() > 2:
             if metric is None:
                 metric = last.group(1)
@@ -674,14 +697,17 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _split_list_subjects(items: list[_Found]) -> None:
-    """"A、B、C增加值分别增长6.9%、8.4%、10.2%": give each value its own subject."""
+def _split_list_subjects(text: str, items: list[_Found]) -> None:
+    """"A、B、C增加值分别增长6.9%、8.4%、10.2%": give each value its own subject; "A、B从无到有，
+    分别达2个、3个": a clause opening with 分别 takes the list that opens the clause before it."""
     runs: dict[int, list[_Found]] = {}
     for i, item in enumerate(items):
         head = i if item.list_head is None else item.list_head
         runs.setdefault(head, []).append(item)
     for run in runs.values():
         subject = run[0].subject
+        if subject is None and len(run) > 1 and text.startswith("分别", run[0].clause_start):
+            subject = _previous_clause_list(text, run[0].clause_start)
         if len(run) < 2 or not subject:
             continue
         parts = [p for p in _LIST_SPLIT.split(subject) if p]
@@ -697,6 +723,18 @@ def _split_list_subjects(items: list[_Found]) -> None:
             item.subject = part
 
 
+def _previous_clause_list(text: str, clause_start: int) -> str | None:
+    """The 、-list of nouns opening the clause that ends right before `clause_start`, if any."""
+    if clause_start < 2 or text[clause_start - 1] not in "，,":
+        return None
+    start = max(0, clause_start - 1 - _MAX_REACH // 2)
+    mark = _CLAUSE_END_MARK.search(text[start : clause_start - 1][::-1])
+    if mark:
+        start = clause_start - 1 - mark.start()
+    listed = _LEADING_LIST.match(text, start, clause_start - 1)
+    return listed.group(1) if listed else None
+
+
 # --- period and region ---------------------------------------------------------------------
 def _period(text: str, sentence: Span, item: _Found) -> str | None:
     sentence_start, sentence_end = sentence
@@ -707,8 +745,12 @@ def _period(text: str, sentence: Span, item: _Found) -> str | None:
     else:
         matches = _TIME.finditer(text, sentence_start, item.start)
     for match in matches:
-        if text[match.start() - 1 : match.start()] in ("比", "较") or _qualifies_record(match):
-            continue  # 比2010年翻一番: the comparison base, not the period
+        if (
+            text[match.start() - 1 : match.start()] in ("比", "较")
+            or text[match.start() - 2 : match.start()] in _COMPARISONS
+            or _qualifies_record(match)
+        ):
+            continue  # 比2010年翻一番, 快于2024年(1.8个百分点): the comparison base, not the period
         if (
             item.quantity.base_unit == "倍"
             and text.startswith("的", match.end())

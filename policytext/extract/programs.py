@@ -63,11 +63,12 @@ _INSIDE_WORDS = {
     "了": ("为", "解"),
     "的": ("目", "确"),
     "把": ("", "握"),
+    "对": ("面应核相比绝", "标接口应比照外话称策象待齐"),
     "将": ("", "来"),
 }
 # joins that end a name only where a previous programme ends ("实施A计划和B计划")
 _JOINS = "、和及与"
-_GENERIC_TAILS = ("目标任务", "主要任务", "各项任务", "工作任务")
+_GENERIC_TAILS = ("目标任务", "主要任务", "各项任务", "工作任务", "下达任务", "交办任务")
 _NAME_BREAKS = "，。；：！？\n（）()《》「」 　"
 _AFTER_OK = "，。；：！？、）)”’\n和及与等的"
 _AFTER_WORDS = ("城市", "建设")
@@ -90,6 +91,9 @@ _DIGITS = re.compile(r"\d")
 # an extent (not a date, not a count of instances) right after a keyword: "…防护工程3万公里"; a count
 # ("供水工程1492处", "“先投后股”试点22项") makes the keyword a kind of project, not a name
 _AMOUNT_AFTER = re.compile(r"[\d.]+[万亿千百]?(?![年月日号\d.个处座项批家所条台套件次])[\u4e00-\u9fff]")
+# how many of a governed programme: 实施规模化技改试点15个左右 (without the verb, “先投后股”试点22项
+# counts instances of a kind)
+_COUNT_AFTER = re.compile(r"\d+(?:个|项|家|批)(?:左右|以上)?(?=[，。；])")
 # the 以X为Y frame: "以区域发展总体战略为基础" names X
 _YI_WEI_AFTER = re.compile(r"为(?:基础|引领|抓手|重点|核心|主线|牵引|总牵引|载体|依托|导向|统领|指导|主攻方向)")
 # names that are only a generic modifier and a keyword: 重大工程, 重点任务, 各项改革任务
@@ -278,6 +282,17 @@ def _after_list(text: str, start: int, end: int, boundary: str | None) -> tuple[
     return start, boundary
 
 
+def _adjacent_quotes(text: str, start: int) -> tuple[int, str | None]:
+    """“人工智能+”“数据要素×”行动: quoted stems side by side share the keyword after the last one;
+    the name starts at the first quote, governed by the verb before it."""
+    while text[start - 1 : start] == "”":
+        opening = text.rfind("“", max(0, start - 14), start - 1)
+        if opening < 0 or "”" in text[opening : start - 1]:
+            break
+        start = opening
+    return start, _verb_before(text, start) or (text[start - 1] if start else None)
+
+
 def _after_head(text: str, pos: int) -> bool:
     """Does a noun of the programme itself follow its keyword at `pos` (…计划项目, …计划补助标准)?"""
     head = _AFTER_HEAD.match(text, pos)
@@ -421,7 +436,8 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             or after == "并" and after_verb_re.match(text, after_pos + 1)  # …规划并推进实施
         )
         # the amount of a governed project follows it as its predicate: "实施农村公路安全生命防护工程3万公里"
-        amount_after = not after_ok and _AMOUNT_AFTER.match(text, after_pos)
+        count_after = not after_ok and _COUNT_AFTER.match(text, after_pos) is not None
+        amount_after = not after_ok and (_AMOUNT_AFTER.match(text, after_pos) or count_after)
         if not after_ok and not amount_after and (
             not _is_han(after) or suffix == "法" or after in "性化治" or suffix_re.match(text, after_pos)
         ):
@@ -442,13 +458,15 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         ):
             continue  # (the test below, without finding the name's start)
         start, boundary = _name_start(text, suffix_start, program_ends, closing_quote)
-        if start < 0:
+        if start < 0 or count_after and boundary not in PROGRAM_VERBS:
             continue
         if yi_wei:  # "以区域发展总体战略为基础": the name follows 以
             yi = text.rfind("以", start, suffix_start)
             if yi < 0:
                 continue
             start, boundary = yi + 1, None
+        if quoted_stem and text.startswith("“", start) and text[start - 1 : start] == "”":
+            start, boundary = _adjacent_quotes(text, start)
         if boundary in _INNER_VERBS and start - len(boundary) - 1 in program_ends:
             # an item of a verb's object list opening with a verb of its own: "制定实施A法、优化营商环境条例"
             start, boundary = start - len(boundary), "、"
