@@ -2,40 +2,21 @@
 
 Regex over the clean text, no tagging: `numbers.find_quantities` finds the number + unit runs,
 context rules drop the ones that are names, ordinals or phrasing, and the clause before (or, for
-counts, the noun after) each quantity gives its subject, metric, qualifier, period and region.
+counts, the noun after) each quantity gives its subject, metric, qualifier and region; `periods`
+reads the time it refers to.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Indicator, Span
 from ..sentences import split_sentences
 from .numbers import Quantity, find_quantities, parse_quantity, units
+from .periods import CLAUSE_END, CLAUSE_END_MARK, COMPARISONS, TIME, find_period
 from .regions import normalize_region, region_pattern
-
-# --- time expressions (periods) -------------------------------------------------------------
-_YEAR = r"(?<!\d)(?:\d{4}|二〇[〇一二三四五六七八九]{2})年"
-_YEAR_PART = (
-    r"(?:\d{1,2}(?:[—\-－至到]\d{1,2})?月(?:底|末|份)?|年底|年末|底|末|初|上半年|下半年|前三季度|"
-    r"[一二三四]季度|前[两二三四五六七八九十]个月)"
-)
-_PLAN = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来|末)"
-_RELATIVE = (
-    r"(?:(?:今年|去年|明年|当年)(?:底|末|初)?|全年|上半年|下半年|前三季度|[一二三四]季度|(?:过去|近)[一二三四五六七八九十两几]{1,2}年|"
-    r"(?:[一二三四五六七八九十两几多]{1,2}|近)年(?:来|以来)|(?:今后|未来)[一二三四五两十]年|届时|(?:截至|截止到|截止)?目前|"
-    # 近3年 (Arabic count of years back), 年内 (within this year; not 三年内, a length of time)
-    r"(?:过去|近)\d{1,2}年|(?<![\d一二三四五六七八九十两几多])年内)"
-)
-# the lookahead lists every character a time expression can start with: the scanner skips the
-# other positions cheaply (same matches, several times faster over long sentences)
-_TIME = re.compile(
-    r"(?=[0-9二到至截“\"十今去明当全上下前一三四五六七八九两几多过近未届目年])"
-    rf"(?:{_YEAR}(?:到|至|—|－|-){_YEAR}|(?:到|至|截至|截止到|截止)?{_YEAR}{_YEAR_PART}?(?:以来)?|{_PLAN}|{_RELATIVE})"
-)
 
 # --- qualifiers, metrics, verbs ------------------------------------------------------------
 _PRE_QUALIFIER = re.compile(
@@ -52,7 +33,6 @@ _METRIC_AT_END = re.compile(
     r"(?:高于|低于|快于|慢于|高出|好于)(?:全国|全省|全市|全区)?(?:平均水平|平均)?(?:\d{4}年|上年|去年|同期)?|"
     r"为|是)(?:了|为|到|至|在)?(?:全国|全省|全市|全区|全球)?$"
 )
-_COMPARISONS = ("高于", "低于", "快于", "慢于", "高出", "好于")  # (高于全国)1.8个百分点: a margin over a base
 _METRIC_AFTER = re.compile(r"(?:以上|左右)?的?(?:高速|快速|较快|稳定|持续)?(增长|成长|下降|提升|提高)")
 _WEAK_METRICS = frozenset({"保持", "实现", "达到", "达", "为", "是", "稳定", "控制"})
 # verbs that end the phrase before the measured thing: the subject is what follows them
@@ -103,10 +83,6 @@ _FOLLOW_STOP = re.compile(
     r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|迈入|迈上|跨入|跻身|跃居|位居|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
     r"累计|已|将|在(?![校园建岗职册读营库线研途])|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模|限额)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
 )
-_CLAUSE_END = "，,；;：:。！？!?\n"
-_LIST_ONLY = re.compile(r"：[^。！？\n：]*")  # from a colon to a later "；"-item of its list
-_MAY_HOLD_TIME = re.compile("[年季五届目]")  # every time expression holds one of these: a cheap pre-check
-_CLAUSE_END_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 _TITLE = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,30}”")
 _OPEN_QUOTES = "“‘\"「『"
 _CLOSE_QUOTES = "”’\"」』"
@@ -158,13 +134,11 @@ _SPAN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:期限|年限|周期|期)")
 _SHARED_UNIT_RUN = re.compile(r"(?:分别|各)[\u4e00-\u9fff]{0,4}((?<![\d./])(?:\d{1,9}(?:\.\d{1,6})?、)+)$")
 _ARABIC_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # "X为/是Y的N倍": Y is the base of the ratio, X the thing measured
-_RATIO_BASE = re.compile(r".{0,2}(?:为|是|相当于)")
 _RATIO_SUBJECT = re.compile(r"(.{2,}?)(?:为|是|相当于)[^为是]{1,14}$")
 _CHANGE_VERBS = frozenset({"提升", "提高", "改善", "改造", "升级", "增加"})
 _CAUSATIVE = re.compile(r"推动|促进|带动|引导|帮助|支持")
 # a record stated of a thing: (进出口总值)创历史新高
 _RECORD_PREDICATE = re.compile(r"(?:再|又|均|连续)?创(?:历史|新高|新低|近|有[^，。；]{0,8}以来|同期)")
-_RECORD = re.compile(r"的?(?:最|首|新高|新低|罕见|少有|第一)")
 _NAMED_COUNTS = frozenset({"人", "户", "人次", "户次"})  # measure words that name what they count
 _PER_THING = frozenset({"%", "‰", "个百分点", "倍", "番"})
 _EACH = re.compile(r"均|都(?![市会])|各自")
@@ -199,7 +173,7 @@ def extract_indicators(doc: Document) -> list[Indicator]:
         return []
     found = _with_shared_unit_lists(text, found)
     starts = [s for s, _ in sentences]
-    marks = [m.start() for m in _CLAUSE_END_MARK.finditer(text)]  # clause ends, for _clause_start
+    marks = [m.start() for m in CLAUSE_END_MARK.finditer(text)]  # clause ends, for _clause_start
     by_sentence: dict[int, list[_Found]] = {}
     for item in found:
         index = bisect_right(starts, item.start) - 1
@@ -422,7 +396,7 @@ def _purpose(text: str, pos: int, following: _Found | None, limit: int, marks: l
     start = verb.end()
     if following is not None and following.start == start:  # 实施6个重大科技专项: the object is counted
         start = _skip_post(text, following.end)
-    end = _CLAUSE_END_MARK.search(text, start, limit)
+    end = CLAUSE_END_MARK.search(text, start, limit)
     phrase = text[start : end.start() if end else limit]
     return _clean_subject(phrase) if 2 <= len(phrase) <= _MAX_SUBJECT else None
 
@@ -476,7 +450,7 @@ def _ends_with_verb(prefix: str) -> bool:
 
 def _heading_hedge(text: str, clause_start: int) -> re.Match[str] | None:
     """预计 heading a clause list covers each quantity of it: 预计A达7.4万家、B达5.6万家."""
-    time = _TIME.match(text, clause_start)
+    time = TIME.match(text, clause_start)
     return _HEDGE.match(text, time.end() if time else clause_start)
 
 
@@ -484,7 +458,7 @@ def _clause_start(text: str, sentence_start: int, pos: int, marks: list[int] | N
     """Start of the clause holding `pos` (not before `sentence_start`); `marks` are the sorted
     positions of every clause-end mark in `text`, when known."""
     if marks is None:
-        return max(sentence_start, *(text.rfind(mark, sentence_start, pos) + 1 for mark in _CLAUSE_END))
+        return max(sentence_start, *(text.rfind(mark, sentence_start, pos) + 1 for mark in CLAUSE_END))
     index = bisect_left(marks, pos) - 1
     return max(sentence_start, marks[index] + 1) if index >= 0 else sentence_start
 
@@ -529,7 +503,7 @@ def _read_prefix(prefix: str) -> tuple[str | None, str | None, str | None]:
         qualifier = "突破"
     if metric is None and qualifier in {"突破", "超过"}:
         metric = qualifier
-    if metric and metric.startswith(_COMPARISONS):
+    if metric and metric.startswith(COMPARISONS):
         metric = metric[:2]
     elif metric and metric.endswith(("全国", "全省", "全市", "全区", "全球")) and len(metric) > 2:
         metric = metric[:-2]  # 占全国(1/10), 稳定在全国(1/4): the whole the share is of
@@ -591,7 +565,7 @@ def _clean_subject(phrase: str) -> str | None:
     for _ in range(6):
         before = phrase
         phrase = phrase.lstrip("，、；：（）() ")
-        match = _TIME.match(phrase) or _DURATION.match(phrase) or _STREAK.match(phrase)
+        match = TIME.match(phrase) or _DURATION.match(phrase) or _STREAK.match(phrase)
         if match:
             phrase = phrase[match.end() :]
         streak = _STREAK.search(phrase, max(0, len(phrase) - 8))
@@ -619,7 +593,7 @@ def _clean_subject(phrase: str) -> str | None:
     phrase = phrase.strip("，、；：的 ").removesuffix("等")
     if phrase.startswith(("比", "较")) and not phrase.startswith(("比重", "比例", "比率", "较大", "较高")):
         return None  # 比年度计划(翻了一番): a comparison base, not the thing measured
-    if len(phrase) < 2 or _TIME.fullmatch(phrase) or region_pattern().fullmatch(phrase):
+    if len(phrase) < 2 or TIME.fullmatch(phrase) or region_pattern().fullmatch(phrase):
         return None
     return phrase
 
@@ -728,74 +702,14 @@ def _previous_clause_list(text: str, clause_start: int) -> str | None:
     if clause_start < 2 or text[clause_start - 1] not in "，,":
         return None
     start = max(0, clause_start - 1 - _MAX_REACH // 2)
-    mark = _CLAUSE_END_MARK.search(text[start : clause_start - 1][::-1])
+    mark = CLAUSE_END_MARK.search(text[start : clause_start - 1][::-1])
     if mark:
         start = clause_start - 1 - mark.start()
     listed = _LEADING_LIST.match(text, start, clause_start - 1)
     return listed.group(1) if listed else None
 
 
-# --- period and region ---------------------------------------------------------------------
-def _period(text: str, sentence: Span, item: _Found) -> str | None:
-    sentence_start, sentence_end = sentence
-    clause_start = item.clause_start
-    best = None
-    if not _MAY_HOLD_TIME.search(text, sentence_start, item.start):
-        matches: Iterator[re.Match[str]] = iter(())
-    else:
-        matches = _TIME.finditer(text, sentence_start, item.start)
-    for match in matches:
-        if (
-            text[match.start() - 1 : match.start()] in ("比", "较")
-            or text[match.start() - 2 : match.start()] in _COMPARISONS
-            or _qualifies_record(match)
-        ):
-            continue  # 比2010年翻一番, 快于2024年(1.8个百分点): the comparison base, not the period
-        if (
-            item.quantity.base_unit == "倍"
-            and text.startswith("的", match.end())
-            and _RATIO_BASE.fullmatch(text, match.start() - 3, match.start())
-        ):
-            continue  # 利润总额为“十三五”时期的2.2倍: the base of the ratio
-        if match.start() >= clause_start or _reaches_later_clauses(match):
-            best = match.group()
-    if best:
-        # the level a change starts from is not dated by the change's end (到2020年) or span up to now
-        # (多年来): 工业产品生产许可证从60类减少到10类
-        if (best.startswith(("到", "至")) or best.endswith("来")) and _is_baseline(text, clause_start, item):
-            return None
-        return best
-    found_end = _CLAUSE_END_MARK.search(text, item.end, sentence_end)
-    clause_end = found_end.start() if found_end else sentence_end
-    if _MAY_HOLD_TIME.search(text, item.end, clause_end):
-        for match in _TIME.finditer(text, item.end, clause_end):
-            if not _qualifies_record(match):
-                # 从一个月以上压缩到目前的…: a time after the start level of a change dates the end level
-                return None if _is_baseline(text, clause_start, item) else match.group()
-    return _list_lead_period(text, sentence_start) if text[sentence_start - 1 : sentence_start] == "；" else None
-
-
-def _list_lead_period(text: str, sentence_start: int) -> str | None:
-    """今年…主要预期目标是：A增长5.5%左右；B85万人；…: a time in the lead-in before the colon dates
-    every "；"-item of the list it opens (the sentence splitter cuts the list at each "；")."""
-    colon = text.rfind("：", max(0, sentence_start - _MAX_REACH), sentence_start)
-    if colon < 0:
-        return None
-    lead_start = max(text.rfind(mark, max(0, colon - 61), colon) for mark in "。\n！？") + 1
-    if lead_start == 0 and colon > 60 or not _LIST_ONLY.fullmatch(text, colon, sentence_start):
-        return None
-    for match in _TIME.finditer(text, lead_start, colon):
-        if text[match.start() - 1 : match.start()] not in ("比", "较") and _reaches_later_clauses(match):
-            return match.group()
-    return None
-
-
-def _qualifies_record(match: re.Match[str]) -> bool:
-    """为多年来最大增幅, 40多年来新高: a span that qualifies a record or a first (R3), not a period."""
-    span = match.group().endswith("来") or match.group().startswith(("近", "过去"))  # 创近16年新高
-    return span and _RECORD.match(match.string, match.end()) is not None
-
-
+# --- changes: the level a change starts from ------------------------------------------------
 def _is_baseline(text: str, clause_start: int, item: _Found) -> bool:
     """从人均8.7万元提高到12万元: the value the change starts from."""
     return bool(  # the anchored match first: it fails for most quantities
@@ -811,15 +725,7 @@ def _in_change(text: str, start: int, end: int) -> bool:
     return bool(_CHANGE_TARGET.search(text, max(0, start - 20), start))
 
 
-def _reaches_later_clauses(match: re.Match[str]) -> bool:
-    """Does an earlier clause's time expression date this quantity? Not a review opener standing as its
-    own clause ("一年来，…", "过去五年，…"): that frames a narrative, it is not the period of each figure
-    in it. Inside the first clause ("多年来取消…，…压减90%以上") it is the adverb of every clause."""
-    if not (match.group().endswith("来") or match.group().startswith("过去")):
-        return True
-    return match.string[match.end() : match.end() + 1] not in _CLAUSE_END
-
-
+# --- region ------------------------------------------------------------------------------
 def _region(doc: Document, text: str, sentence: Span, item: _Found) -> str | None:
     clause_start = item.clause_start
     regions = region_pattern()
@@ -835,7 +741,7 @@ def _region(doc: Document, text: str, sentence: Span, item: _Found) -> str | Non
 def _skip_lead(text: str, start: int, end: int) -> int:
     """Position after leading connectives and time words (其中, 在, 2024年) of a clause."""
     for _ in range(3):
-        match = _TIME.match(text, start, end) or _LEAD_WORD.match(text, start, end)
+        match = TIME.match(text, start, end) or _LEAD_WORD.match(text, start, end)
         if not match or match.end() == start:
             break
         start = match.end()
@@ -850,7 +756,10 @@ def _indicator(doc: Document, text: str, sentence: Span, item: _Found, subject: 
         value=quantity.value,
         unit=quantity.unit,
         qualifier=item.qualifier or quantity.approx,
-        period=_period(text, sentence, item),
+        period=find_period(
+            text, sentence, item.clause_start, item.start, item.end,
+            ratio=quantity.base_unit == "倍", baseline=_is_baseline(text, item.clause_start, item),
+        ),
         region=_region(doc, text, sentence, item),
         evidence=text[sentence[0] : sentence[1]],
         span=(item.start, item.end),
