@@ -360,3 +360,11 @@ def test_a_count_after_a_governed_programme_and_words_that_hold_dui() -> None:
     assert _programs("实施产业链协同试点12个左右，") == [("产业链协同试点", "实施", "pilot")]
     assert _programs("开展中小企业对标提升行动，") == [("中小企业对标提升行动", "开展", "action")]
     assert _programs("全面完成国家下达任务。") == []
+
+
+def test_law_names_listed_before_a_shared_keyword() -> None:
+    assert _programs("制定实施优化营商环境、促进科技成果转化等条例，") == [
+        ("优化营商环境条例", "制定实施", "regulation"),
+        ("促进科技成果转化条例", "制定实施", "regulation"),
+    ]
+    assert _programs("实施新材料、生物医药、高端装备等工程，") == []  # fields of work, not names

@@ -626,6 +626,30 @@ def _package_programs(text: str, blocked: bytearray) -> list[Program]:
     return found
 
 
+@cache
+def _listed_pattern() -> re.Pattern[str]:
+    verbs = "|".join(sorted(PROGRAM_VERBS, key=len, reverse=True))
+    item = r"[^、，。；：！？\n“”《》（）\d]{2,16}"
+    suffixes = "条例|办法|规定|法"  # laws and regulations (not 工程: "A、B等工程" names fields of work)
+    return re.compile(rf"(?:{verbs})((?:{item}、)+{item})等({suffixes})(?=[，。；：、）\n])")
+
+
+def _listed_programs(text: str, taken: bytearray) -> list[Program]:
+    """A verb's list of law names sharing one keyword after 等: "制定实施A、B、C等条例" is A条例, B条例 and
+    C条例 (each spanning its own item, the part of the text that names it)."""
+    found = []
+    for match in _listed_pattern().finditer(text):
+        suffix = match.group(2)
+        verb = _verb_before(text, match.start(1))
+        position = match.start(1)
+        for item in match.group(1).split("、"):
+            start, end = position, position + len(item)
+            position = end + 1
+            if not _overlaps(taken, start, end) and not _GENERIC_NAME.fullmatch(item):
+                found.append(Program(item + suffix, _kind(item + suffix), verb, (start, end)))
+    return found
+
+
 def _campaign_programs(text: str, taken: bytearray) -> list[Program]:
     """Campaigns named as the object of 开展: "开展新一轮大规模技术改造"."""
     found = []
@@ -649,7 +673,9 @@ def extract_programs(doc: Document) -> list[Program]:
     _mark(taken, [p.span for p in plain])
     packages = _package_programs(text, taken)
     _mark(taken, [p.span for p in packages])
-    found = titles + plain + packages + _campaign_programs(text, taken)
+    listed = _listed_programs(text, taken)
+    _mark(taken, [p.span for p in listed])
+    found = titles + plain + packages + listed + _campaign_programs(text, taken)
     found.sort(key=lambda p: p.span)
     # one entry per distinct name: its most directly governed mention ("实施X" over "X持续推进"), then the first
     # a name with and without the scope word of the document's own area is one programme (全市X规划, X规划)
