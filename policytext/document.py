@@ -105,7 +105,7 @@ class Enumeration:
 
 @dataclass(slots=True)
 class Program:
-    name: str  # text[span]
+    name: str  # text[span]; for a name listed before a shared keyword (A、B等条例) text[span] + the keyword
     kind: str  # document, action, plan, project, scheme, system, pilot, task, strategy, regulation
     verb: str | None
     span: Span  # the mention the verb was read from

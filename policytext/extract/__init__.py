@@ -24,7 +24,7 @@ def run_extractors(doc: Document) -> Document:
     doc.people = extract_people(doc)
     doc.key_terms = extract_key_terms(doc, doc.tokens or None)
     for named in (*doc.programs, *doc.people):
-        named.spans = mentions(doc.text, named.name)
+        named.spans = mentions(doc.text, named.name) or [named.span]  # (a listed name occurs only in parts)
     return doc
 
 
