@@ -60,7 +60,8 @@ CASES = [
     ("014", "3.5万家", "高新技术企业突破3.5万家", 3.5, "万家", "高新技术企业", "突破", "突破", None),
     ("014", "6.2%", "农村居民人均可支配收入分别增长4.8%、6.2%", 6.2, "%", "农村居民人均可支配收入", "增长", None, None),
     ("025", "5.5%", "城镇调查失业率控制在5.5%以内", 5.5, "%", "城镇调查失业率", "控制", "以内", None),
-    ("025", "7%", "研发经费投入年均增长7%以上", 7, "%", "全社会研发经费投入", "增长", "以上", "“十三五”时期"),
+    # (…力争投入强度高于“十三五”时期实际: the comparison base, not the period)
+    ("025", "7%", "研发经费投入年均增长7%以上", 7, "%", "全社会研发经费投入", "增长", "以上", None),
     ("025", "18%", "二氧化碳排放分别降低13.5%、18%", 18, "%", "二氧化碳排放", "降低", None, None),
     ("026", "三分之一", "专项转移支付项目减少三分之一", 100 / 3, "%", "专项转移支付项目", "减少", None, None),
     ("026", "60%", "到2020年，常住人口城镇化率达到60%", 60, "%", "常住人口城镇化率", "达到", None, "到2020年"),
@@ -503,7 +504,8 @@ def test_count_of_a_caused_change_keeps_the_change():
 
 def test_a_streak_is_never_the_subject():
     found = _full("棉花生产再获丰收，总产量达到320万吨，连续8年稳定在300万吨以上。")
-    assert [(f[0], f[3]) for f in found] == [("320万吨", "总产量"), ("300万吨", "总产量")]
+    # (a bare 总产量 takes the topic of the clause before: 棉花生产)
+    assert [(f[0], f[3]) for f in found] == [("320万吨", "棉花生产总产量"), ("300万吨", "棉花生产总产量")]
     assert _found("高新技术企业数量连续5年增长15%以上。") == [("15%", "高新技术企业数量", "以上", None)]
 
 
@@ -549,3 +551,9 @@ def test_a_count_named_with_its_verb_keeps_the_verb():
 def test_a_fenbie_clause_takes_the_list_opening_the_clause_before():
     found = _full("千亿产业、国家级制造业集群实现突破，分别达4个、2个。")
     assert [(f[0], f[3]) for f in found] == [("4个", "千亿产业"), ("2个", "国家级制造业集群")]
+
+
+def test_a_bare_measure_after_a_list_with_deng_measures_the_list_items():
+    found = _full("其中均衡性转移支付、县级奖补资金等增幅均超过10%。")
+    assert found[0][3] == "均衡性转移支付、县级奖补资金增幅"  # (均 of 均衡性 is no lead word)
+    assert _full("其中均增长5%。")[0][3] is None

@@ -46,7 +46,8 @@ _VERB = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:其中|此外|同时|另外|今年|去年|全年|当年|目前|截至目前|预计|现在|是在|是|将|初步测算|据统计|根据统计|我们|这|其|并|"
-    r"且|和|及|与|也|还|均|都|已|全省|全市|全区|我省|我市|我区|本省|本市|本区|在|对|"
+    r"且|和(?![谐平美])|及|与(?!会)|也|还|均(?![衡匀值价质])|都(?![市会])|已|全省|全市|全区|我省|我市|我区|本省|本市|本区|"
+    r"在(?![线职建校])|对|"
     r"分别|继续|进一步)"
 )
 _DURATION = re.compile(r"(?:近|过去)?[一二三四五六七八九十两]{1,3}年(?:来|前|间)?的?")
@@ -88,11 +89,15 @@ _OPEN_QUOTES = "“‘\"「『"
 _CLOSE_QUOTES = "”’\"」』"
 _OWN_REGION_WORDS = re.compile(r"(?:全|我|本)[省市区](?![委政长级])")
 # measure words that name no thing by themselves: the thing is the previous quantity's subject
-_BARE_MEASURES = frozenset({"总数", "总量", "规模", "总规模", "占比", "比重", "增速", "增幅", "数量", "总额", "总计"})
+_BARE_MEASURES = frozenset(
+    {"总数", "总量", "规模", "总规模", "占比", "比重", "增速", "增幅", "数量", "总额", "总计", "总产", "总产量"}
+)
 # a bare measure, or a verb + measure (完成投资, 实现产值): it measures the previous quantity's thing
 _BARE_MEASURE = re.compile(
     r"(?:(?:累计)?(?:完成|实现))?(?:投资|产值|营收|营业收入)|" + "|".join(sorted(_BARE_MEASURES, key=len, reverse=True))
 )
+# where the predicate of a topic clause starts: 粮食生产(再获丰收)
+_TOPIC_PREDICATE = re.compile(r"(?:再|又|喜|继续|持续|稳步|全面)?(?:获|取得|实现|迎来|保持)")
 _LEVEL_NOUNS = ("台阶", "大关", "关口", "量级")
 _KEEP_SMALL_KINDS = frozenset({"percent", "money"})
 _MAX_SUBJECT = 24
@@ -377,6 +382,12 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
             and not _BARE_MEASURE.fullmatch(previous.subject)
         ):
             item.subject = previous.subject + item.subject  # 新增重点实验室15家、总数达36家
+        elif previous is None and item.subject and _BARE_MEASURE.fullmatch(item.subject):
+            topic = _clause_topic(text, sentence_start, clause_start, marks)
+            predicate = _TOPIC_PREDICATE.search(topic, 2) if topic else None
+            topic = topic[: predicate.start()] if predicate else topic
+            if topic and not _BARE_MEASURE.fullmatch(topic):
+                item.subject = topic + item.subject  # 粮食生产(再获丰收)，总产达到557亿斤
         previous = item
     _split_list_subjects(text, items)
     for i, item in enumerate(items):
@@ -581,9 +592,10 @@ def _clean_subject(phrase: str) -> str | None:
         if phrase == before:
             break
     if "等" in phrase[1:] and not phrase.startswith("等级"):  # 等级民宿: a word, not a list's end
-        head = phrase.rsplit("等", 1)[1]
+        listed, head = phrase.rsplit("等", 1)
         if len(head) >= 2:
-            phrase = head
+            # A、B等增幅: a bare measure after 等 measures the listed things (A、B等企业: the head names them)
+            phrase = listed + head if _BARE_MEASURE.fullmatch(head) and len(listed) >= 2 else head
     if len(phrase) > _MAX_SUBJECT and "的" in phrase:
         tail = phrase.rsplit("的", 1)[1]
         if len(tail) >= 2:
@@ -593,7 +605,7 @@ def _clean_subject(phrase: str) -> str | None:
     phrase = phrase.strip("，、；：的 ").removesuffix("等")
     if phrase.startswith(("比", "较")) and not phrase.startswith(("比重", "比例", "比率", "较大", "较高")):
         return None  # 比年度计划(翻了一番): a comparison base, not the thing measured
-    if len(phrase) < 2 or TIME.fullmatch(phrase) or region_pattern().fullmatch(phrase):
+    if len(phrase) < 2 or _LEAD.fullmatch(phrase) or TIME.fullmatch(phrase) or region_pattern().fullmatch(phrase):
         return None
     return phrase
 

@@ -79,6 +79,8 @@ def find_period(
     clause_end = found_end.start() if found_end else sentence_end
     if _MAY_HOLD_TIME.search(text, end, clause_end):
         for match in TIME.finditer(text, end, clause_end):
+            if text[match.start() - 2 : match.start()] in COMPARISONS:
+                continue  # 增长7.8%、增幅明显高于去年: the comparison base
             if not _qualifies_record(match):
                 # 从一个月以上压缩到目前的…: a time after the start level of a change dates the end level
                 return None if baseline else match.group()
