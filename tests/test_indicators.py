@@ -557,3 +557,13 @@ def test_a_bare_measure_after_a_list_with_deng_measures_the_list_items():
     found = _full("其中均衡性转移支付、县级奖补资金等增幅均超过10%。")
     assert found[0][3] == "均衡性转移支付、县级奖补资金增幅"  # (均 of 均衡性 is no lead word)
     assert _full("其中均增长5%。")[0][3] is None
+
+
+def test_ge_counts_each_listed_thing_and_a_determiner_names_nothing():
+    found = _full("新建省重点实验室、省工程研究中心各15家，布局一批20万千瓦以上大型光伏基地。")
+    assert [(f[0], f[3]) for f in found] == [
+        ("15家", "省重点实验室"),
+        ("15家", "省工程研究中心"),
+        ("20万千瓦", "大型光伏基地"),
+    ]
+    assert _full("新建10家省级及以上企业技术中心。")[0][3] == "省级及以上企业技术中心"

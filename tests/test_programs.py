@@ -369,3 +369,13 @@ def test_law_names_listed_before_a_shared_keyword() -> None:
         ("促进科技成果转化条例", "制定实施", "regulation"),
     ]
     assert _programs("实施新材料、生物医药、高端装备等工程，") == []  # fields of work, not names
+
+
+def test_names_side_by_side_with_a_space_and_nouns_of_a_programme() -> None:
+    assert _programs("系统实施“2030启航计划” “2030先锋工程”，") == [
+        ("2030启航计划", "实施", "plan"),
+        ("2030先锋工程", "实施", "project"),
+    ]
+    assert _programs("发挥三晋英才计划带动作用，") == [("三晋英才计划", None, "plan")]
+    assert _programs("加快新一代煤电试点项目建设。") == [("新一代煤电试点", None, "pilot")]
+    assert _programs("积极打造综合能源系统解决方案。") == []  # a solution, not a scheme

@@ -68,9 +68,9 @@ _LEADING_LIST = re.compile(
 _COUNT_MEASURES = ("人数", "人次", "数量")  # 城镇新增就业人数(45万人): a count named with its verb
 _LEAD_WORD = re.compile(_LEAD.pattern.removeprefix("^"))
 _TRAIL = re.compile(
-    r"(?=[同分均都也已年平首累共比较合总实预再又拟每])"  # the first characters of the words below
+    r"(?=[同分均都也已年平首累共比较合总实预再又拟每各])"  # the first characters of the words below
     r"(?:同比|分别|均|都|也|已|年均|平均|首次|累计|共|[比较](?:上年|去年|同期|\d{4}年(?:末|底|同期)?|[“\"]?十[一二三四五六]五[”\"]?末)|合计|总计|实际|预计|再|又|拟按|拟|"
-    r"每天|每年|每月|每)$"
+    r"每天|每年|每月|每|各)$"
 )
 _LIST_SPLIT = re.compile(r"[、和及与]")
 # the measured quantity a list shares: "A、B、C增加值" → A增加值, B增加值, C增加值
@@ -82,7 +82,7 @@ _MEASURE_NOUN = re.compile(
 _ENTITY_NOUN = re.compile(r"(案件|企业|产业|项目|事故|机构|城市|园区)$")
 _FOLLOW_STOP = re.compile(
     r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|迈入|迈上|跨入|跻身|跃居|位居|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
-    r"累计|已|将|在(?![校园建岗职册读营库线研途])|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模|限额)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
+    r"累计|已|将|在(?![校园建岗职册读营库线研途])|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模)(?<!限额)(?<!及)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
 )
 _TITLE = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,30}”")
 _OPEN_QUOTES = "“‘\"「『"
@@ -146,7 +146,7 @@ _CAUSATIVE = re.compile(r"推动|促进|带动|引导|帮助|支持")
 _RECORD_PREDICATE = re.compile(r"(?:再|又|均|连续)?创(?:历史|新高|新低|近|有[^，。；]{0,8}以来|同期)")
 _NAMED_COUNTS = frozenset({"人", "户", "人次", "户次"})  # measure words that name what they count
 _PER_THING = frozenset({"%", "‰", "个百分点", "倍", "番"})
-_EACH = re.compile(r"均|都(?![市会])|各自")
+_EACH = re.compile(r"均|都(?![市会])|各自|各$")  # (A、B、C各)20家: one count for each
 _NO_FOLLOWING = frozenset({"%", "‰", "个百分点", "倍"})
 
 
@@ -333,7 +333,8 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
         # when a share of a whole precedes it (承担了全省近80%的基础研究项目, 将1/3以上的专项资金…),
         # when a verb governs it (惠及3400万人的引大济岷工程), or when the clause gave no real subject
         # (一次性增加6万亿元地方专项债务限额)
-        weak_subject = item.subject is None or len(item.subject) <= 3
+        # (布局一批50万千瓦以上…基地: a determiner before the quantity names nothing)
+        weak_subject = item.subject is None or len(item.subject) <= 3 or item.subject.endswith(("一批", "一些", "若干"))
         if (
             not prefix.strip()
             or text.startswith("的", pos)
@@ -394,8 +395,10 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
         if item.list_head is None and item.subject and (i + 1 == len(items) or items[i + 1].list_head != i):
             # a rate or change holds for each thing (A和B增长5%); an amount of A和B is their total,
             # unless 均/都 says otherwise (A、B均达100家)
-            each = item.quantity.base_unit in _PER_THING or _EACH.search(text, max(sentence_start, item.start - 8), item.start)
-            item.shared = _shared_subjects(item.subject) if each else None
+            marker = _EACH.search(text, max(sentence_start, item.start - 8), item.start)
+            each = item.quantity.base_unit in _PER_THING or marker is not None
+            counted = marker is not None and marker.group() == "各"
+            item.shared = _shared_subjects(item.subject, counted=counted) if each else None
 
 
 def _purpose(text: str, pos: int, following: _Found | None, limit: int, marks: list[int] | None) -> str | None:
@@ -664,12 +667,14 @@ def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, nam
     return noun
 
 
-def _shared_subjects(subject: str) -> list[str] | None:
+def _shared_subjects(subject: str, counted: bool = False) -> list[str] | None:
     """"制造业贷款余额、科技贷款余额均增长11.7%", "国内生产总值和城乡居民人均收入…翻一番": one value
     stated of several measured things (each naming its measure) is one indicator per thing."""
     parts = subject.split("、")
     if len(parts) < 2:
         parts = _LIST_SPLIT.split(subject)
+    if counted and len(parts) >= 2 and all(len(part) >= 2 for part in parts):
+        return parts  # 新建A、B、C各20家: each listed thing is counted
     if len(parts) < 2 or not all(len(part) >= 3 and _MEASURE_NOUN.search(part) for part in parts):
         return None
     return parts

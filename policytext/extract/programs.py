@@ -68,7 +68,7 @@ _INSIDE_WORDS = {
 }
 # joins that end a name only where a previous programme ends ("实施A计划和B计划")
 _JOINS = "、和及与"
-_GENERIC_TAILS = ("目标任务", "主要任务", "各项任务", "工作任务", "下达任务", "交办任务")
+_GENERIC_TAILS = ("目标任务", "主要任务", "各项任务", "工作任务", "下达任务", "交办任务", "解决方案")
 _NAME_BREAKS = "，。；：！？\n（）()《》「」 　"
 _AFTER_OK = "，。；：！？、）)”’\n和及与等的"
 _AFTER_WORDS = ("城市", "建设")
@@ -79,8 +79,9 @@ _AFTER_WORDS = ("城市", "建设")
 # 工程任务 are ordinary compounds ("strategic goal", "engineering task")
 # the funds or the standard of a plan or project (学生营养改善计划补助标准), a strategy's basis (扩大内需战略基点)
 _AFTER_HEAD = re.compile(
-    r"(?<=计划|试点|专项)项目|(?<=清单)制度|(?<=行动|计划|规划|试点|方案)(?:任务|目标)"
-    r"|(?<=计划|工程)(?:补助|补贴|资金)(?:标准)?|(?<=战略)基点"
+    r"(?<=计划|试点|专项)项目(?:建设)?|(?<=清单)制度|(?<=行动|计划|规划|试点|方案)(?:任务|目标)"
+    r"|(?<=计划|工程)(?:补助|补贴|资金)(?:标准)?|(?<=战略)基点|(?<=体系)效能"
+    r"|(?<=计划|工程|行动|战略|试点)(?:带动|引领|示范|牵引)?作用"
 )
 _AFTER_HEAD_END = re.compile(r"[，。；：！？、）)”\n和及与等的所\d]")
 # generic nouns a keyword may be followed by and still end the name: …算力网试点工作
@@ -427,7 +428,7 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         yi_wei = text.startswith("为", after_pos) and _YI_WEI_AFTER.match(text, after_pos)
         after_ok = (
             after in _AFTER_OK
-            or (closing_quote and after == "“")
+            or (closing_quote and (after == "“" or after in " 　" and text.startswith("“", after_pos + 1)))
             or text.startswith(_AFTER_WORDS, after_pos)
             or _after_head(text, after_pos)
             or after_verb
@@ -564,7 +565,11 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         if suffix == "法" and len(core) < 5:
             continue
         # the next item of a list whose previous programme is right before it: "编制A规划、B规划"
-        shares = boundary in tuple(_JOINS) + ("”",) and bool(found) and found[-1].span[1] >= start - 2
+        # (or a space between quoted names: 实施“A计划” “B工程”)
+        shares = bool(found) and (
+            boundary in (*_JOINS, "”") and found[-1].span[1] >= start - 2
+            or boundary in (" ", "　") and text[found[-1].span[1] : start].strip(" 　“”") == ""
+        )
         if suffix == "规划":
             # 规划 is as often a verb ("统一规划") as a plan's name: a name needs a programme verb or a
             # preposition referring to a document before it (or a listed plan), or a quoted stem (“十四五”规划)
