@@ -379,3 +379,8 @@ def test_names_side_by_side_with_a_space_and_nouns_of_a_programme() -> None:
     assert _programs("发挥三晋英才计划带动作用，") == [("三晋英才计划", None, "plan")]
     assert _programs("加快新一代煤电试点项目建设。") == [("新一代煤电试点", None, "pilot")]
     assert _programs("积极打造综合能源系统解决方案。") == []  # a solution, not a scheme
+
+
+def test_a_programme_followed_by_how_it_is_doing() -> None:
+    assert _programs("乡村振兴战略成效显著，") == [("乡村振兴战略", None, "strategy")]
+    assert _programs("实施城市更新行动效果良好，") == [("城市更新行动", "实施", "action")]

@@ -82,8 +82,10 @@ _AFTER_HEAD = re.compile(
     r"(?<=计划|试点|专项)项目(?:建设)?|(?<=清单)制度|(?<=行动|计划|规划|试点|方案)(?:任务|目标)"
     r"|(?<=计划|工程)(?:补助|补贴|资金)(?:标准)?|(?<=战略)基点|(?<=体系)效能"
     r"|(?<=计划|工程|行动|战略|试点)(?:带动|引领|示范|牵引)?作用"
+    # how a programme is doing: …提质升级行动成效明显, …试点进度加快
+    r"|(?<=行动|计划|工程|试点|战略|方案|规划)(?:成效|效果|质效|进度|力度)"
 )
-_AFTER_HEAD_END = re.compile(r"[，。；：！？、）)”\n和及与等的所\d]")
+_AFTER_HEAD_END = re.compile(r"[，。；：！？、）)”\n和及与等的所\d]|明显|显著|突出|良好|不断|持续|稳步|大幅|进一步|加快")
 # generic nouns a keyword may be followed by and still end the name: …算力网试点工作
 _AFTER_NOUN = re.compile(r"工作(?=[，。；：！？、\n和及与等的])")
 # a predicate after the object of a programme verb: "推动构建现代化产业体系取得更大成效"
