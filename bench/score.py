@@ -1,6 +1,6 @@
 """Score `policytext.analyze` against the hand-made gold annotations in bench/gold/.
 
-Usage: python bench/score.py [--set dev|dev2|dev3|heldout|heldout2|all] [--json] [--verbose] [--shared DIR]
+Usage: python bench/score.py [--set NAME|all] [--json] [--verbose] [--shared DIR]   (NAME: a subdirectory of bench/gold)
 
 Matching rules (see bench/gold/GUIDELINES.md):
 - indicators: value agrees (floats with tolerance, ranges as lists), unit equal after NFKC, gold

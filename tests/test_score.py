@@ -266,3 +266,12 @@ def test_a_programme_counts_where_any_mention_lies_in_scope():
     record["spans"] = [[first, first + 6]]
     counts = score.score_document(gold, {"text": text, "programs": [record]}, source)["counts"]["programs"]
     assert (counts.tp, counts.fp, counts.fn) == (0, 0, 1)
+
+
+def test_inputs_under_bench_live_in_this_repository_and_every_gold_input_exists(tmp_path):
+    assert score.input_path("bench/corpus/x.txt", tmp_path) == score.REPO_ROOT / "bench" / "corpus" / "x.txt"
+    assert score.input_path("corpus/x.txt", tmp_path) == tmp_path / "corpus" / "x.txt"
+    for gold in score.GOLD_DIR.glob("*/*.json"):
+        name = json.loads(gold.read_text(encoding="utf-8"))["input"]
+        if name.startswith("bench/"):
+            assert score.input_path(name, tmp_path).is_file(), gold
