@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             typer.echo(f"policytext: error: {exc.filename}: {exc.strerror}", err=True)
             return 2
         if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
-            # a usage error from the click that typer vendors (or plain click, in older typer)
+            # a usage error from the click that typer vendors
             typer.echo(f"policytext: error: {exc.format_message()}", err=True)
             return exc.exit_code
         if debug:

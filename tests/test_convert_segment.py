@@ -97,3 +97,10 @@ def test_segmenting_does_not_import_pkg_resources():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['新质生产力', '加快', '发展'] False"
+
+
+def test_word_counts_answer_like_a_dict_for_any_key():
+    from policytext import segment
+
+    freq = segment.lexicon().freq
+    assert freq.get(1) is None and freq.get(None, 0) == 0 and 1 not in freq

@@ -567,3 +567,18 @@ def test_ge_counts_each_listed_thing_and_a_determiner_names_nothing():
         ("20万千瓦", "大型光伏基地"),
     ]
     assert _full("新建10家省级及以上企业技术中心。")[0][3] == "省级及以上企业技术中心"
+
+
+def test_review_findings_on_indicators():
+    # a level (大关) after a magnitude is no N大 count
+    assert [(f[1], f[2], f[3]) for f in _full("地区生产总值突破5万亿大关。")] == [(5, "万亿", "地区生产总值")]
+    # a rating test at the very end of a text
+    assert [f[0] for f in _full("线路电压达到500千伏以上")] == ["500千伏"]
+    # every 个 of a run before 个百分点 is short for it
+    assert [f[2] for f in _full("分别快于全国3.4个、1.5个、1个百分点。")] == ["个百分点"] * 3
+    # 总产 after another thing's quantity is not that thing's output
+    assert _full("确保粮食播种面积1520万亩、总产125亿斤。")[1][3] == "总产"
+    # a topic clause is used only when it is a short noun phrase
+    assert _full("数字经济撑起“半壁江山”，规模占比超过49%。")[0][3] == "规模"
+    # the noun after a count stops before a 对-phrase
+    assert _full("电子信息等7大产业集群对工业贡献率超过70%。")[0][3] == "产业集群"

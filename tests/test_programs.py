@@ -384,3 +384,26 @@ def test_names_side_by_side_with_a_space_and_nouns_of_a_programme() -> None:
 def test_a_programme_followed_by_how_it_is_doing() -> None:
     assert _programs("乡村振兴战略成效显著，") == [("乡村振兴战略", None, "strategy")]
     assert _programs("实施城市更新行动效果良好，") == [("城市更新行动", "实施", "action")]
+
+
+def test_review_findings_on_programmes() -> None:
+    # a verb after a comma opens a new clause, not an item of the previous programme's list
+    assert _programs("实施服务业创新提升三年行动，深化先进制造业和现代服务业融合试点。") == [
+        ("服务业创新提升三年行动", "实施", "action"),
+        ("先进制造业和现代服务业融合试点", "深化", "pilot"),
+    ]
+    assert _programs("发挥重大项目战略牵引作用。") == []  # 战略 as an adjective
+    assert _programs("完善土地管理、财税改革等规定，") == [
+        ("土地管理规定", "完善", "regulation"),
+        ("财税改革规定", "完善", "regulation"),
+    ]
+    assert _programs("推进减税、降费等办法。") == []  # kinds of rules, not names
+
+
+def test_listed_name_spans_hold_the_part_that_names_it() -> None:
+    import policytext
+
+    doc = policytext.analyze("制定实施优化营商环境、促进科技成果转化等条例。")
+    (first, second) = doc.programs
+    assert first.name == "优化营商环境条例" and first.spans == [first.span]
+    assert doc.text[second.span[0] : second.span[1]] == "促进科技成果转化"

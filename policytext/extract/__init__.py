@@ -24,7 +24,9 @@ def run_extractors(doc: Document) -> Document:
     doc.people = extract_people(doc)
     doc.key_terms = extract_key_terms(doc, doc.tokens or None)
     for named in (*doc.programs, *doc.people):
-        named.spans = mentions(doc.text, named.name) or [named.span]  # (a listed name occurs only in parts)
+        named.spans = mentions(doc.text, named.name)
+        if named.span not in named.spans:  # (a listed name, A、B等条例, occurs only in parts)
+            named.spans = sorted([*named.spans, named.span])
     return doc
 
 

@@ -81,7 +81,8 @@ _MEASURE_NOUN = re.compile(
 # the counted thing a list shares: "刑事、治安案件" → 刑事案件 (only completes one- or two-character items)
 _ENTITY_NOUN = re.compile(r"(案件|企业|产业|项目|事故|机构|城市|园区)$")
 _FOLLOW_STOP = re.compile(
-    r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|迈入|迈上|跨入|跻身|跃居|位居|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
+    r"[，。；、：:！？（）()“”‘’《》\s\d]|[\u4e00-\u9fff]{2}(?=着)|的|等|全部|全覆盖|完成|实现|入选|获|迈入|迈上|跨入|跻身|跃居|位居|部署|"
+    r"对(?![口接外标应象话称策待齐比照])|建成|达(?=到|\d)|增长|投入|落地|通过|被|"
     r"累计|已|将|在(?![校园建岗职册读营库线研途])|让|使得|并(?![购网联行表])|有序|加力|稳步|顺利|正式|参与|参赛|纳入|成为|(?<!规模)(?<!限额)(?<!及)以上|以下|左右|覆盖|带动|新增|下放|开展|实施|成功|均为|近(?=\d)"
 )
 _TITLE = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,30}”")
@@ -96,6 +97,7 @@ _BARE_MEASURES = frozenset(
 _BARE_MEASURE = re.compile(
     r"(?:(?:累计)?(?:完成|实现))?(?:投资|产值|营收|营业收入)|" + "|".join(sorted(_BARE_MEASURES, key=len, reverse=True))
 )
+_OUTPUT_MEASURES = frozenset({"总产", "总产量"})
 # where the predicate of a topic clause starts: 粮食生产(再获丰收)
 _TOPIC_PREDICATE = re.compile(r"(?:再|又|喜|继续|持续|稳步|全面)?(?:获|取得|实现|迎来|保持)")
 _LEVEL_NOUNS = ("台阶", "大关", "关口", "量级")
@@ -201,18 +203,17 @@ def _with_shared_unit_lists(text: str, found: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for item in found:
         start = item.start
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and previous.end + 1 == start
-            and text[previous.end] == "、"
-            and previous.quantity.unit == "个"
-            and item.quantity.unit == "个百分点"
-        ):
-            # 分别快于全国3.4个、1个百分点: the first 个 is short for 个百分点
-            widened = parse_quantity(text[previous.start : previous.end] + "百分点")
-            if widened is not None:
+        if item.quantity.unit == "个百分点":
+            # 分别快于全国3.4个、1.5个、1个百分点: each 个 of the run is short for 个百分点
+            following = item
+            for previous in reversed(out):
+                if previous.end + 1 != following.start or text[previous.end] != "、" or previous.quantity.unit != "个":
+                    break
+                widened = parse_quantity(text[previous.start : previous.end] + "百分点")
+                if widened is None:
+                    break
                 previous.quantity = widened
+                following = previous
         if text[start - 1 : start] == "、" and text[start - 2 : start - 1].isdigit():
             run = _SHARED_UNIT_RUN.search(text, max(0, start - 40), start)
             if run:
@@ -261,12 +262,12 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
         )
         if value <= 10 and kind not in _KEEP_SMALL_KINDS and quantity.unit != "倍" and not events and not _in_change(text, start, end):
             return False  # 三个动力来源, 一批, 两家: phrasing, not a count
-    if quantity.unit in {"大", "大类"} and quantity.chinese:
+    if quantity.unit in {"大", "大类"} and (quantity.chinese or quantity.magnitude):
         return False  # 六大优势产业 is phrasing, 二十大 a party congress; 3大产业 counts (R2)
     if quantity.unit in _RATING_UNITS:
         rest = _POST_QUALIFIER.match(text, end + text.startswith("及", end))
         after = text[rest.end() : rest.end() + 1] if rest else after
-        if _is_cjk(after) or after in "和及与、":
+        if after and (_is_cjk(after) or after in "和及与、"):
             return False  # 750千伏(和330千伏)电网工程, 500千伏以上变电站: a rating
     if quantity.unit in {"个", "项"} and text.startswith("方面", end):
         return False  # 6个方面工作: the parts of a text, not a count
@@ -381,13 +382,14 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
             and item.subject
             and _BARE_MEASURE.fullmatch(item.subject)
             and not _BARE_MEASURE.fullmatch(previous.subject)
+            and item.subject not in _OUTPUT_MEASURES  # (粮食播种面积…、总产125亿斤: another thing's output)
         ):
             item.subject = previous.subject + item.subject  # 新增重点实验室15家、总数达36家
         elif previous is None and item.subject and _BARE_MEASURE.fullmatch(item.subject):
             topic = _clause_topic(text, sentence_start, clause_start, marks)
-            predicate = _TOPIC_PREDICATE.search(topic, 2) if topic else None
+            predicate = (_TOPIC_PREDICATE.search(topic, 2) or _VERB.search(topic, 2)) if topic else None
             topic = topic[: predicate.start()] if predicate else topic
-            if topic and not _BARE_MEASURE.fullmatch(topic):
+            if topic and len(topic) <= 8 and not _BARE_MEASURE.fullmatch(topic) and "“" not in topic:
                 item.subject = topic + item.subject  # 粮食生产(再获丰收)，总产达到557亿斤
         previous = item
     _split_list_subjects(text, items)
@@ -395,7 +397,8 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
         if item.list_head is None and item.subject and (i + 1 == len(items) or items[i + 1].list_head != i):
             # a rate or change holds for each thing (A和B增长5%); an amount of A和B is their total,
             # unless 均/都 says otherwise (A、B均达100家)
-            marker = _EACH.search(text, max(sentence_start, item.start - 8), item.start)
+            markers = list(_EACH.finditer(text, max(sentence_start, item.start - 8), item.start))
+            marker = markers[-1] if markers else None  # the nearest: (均…)各20家
             each = item.quantity.base_unit in _PER_THING or marker is not None
             counted = marker is not None and marker.group() == "各"
             item.shared = _shared_subjects(item.subject, counted=counted) if each else None

@@ -97,7 +97,11 @@ def _list_lead_period(text: str, sentence_start: int) -> str | None:
     if lead_start == 0 and colon > 60 or not _LIST_ONLY.fullmatch(text, colon, sentence_start):
         return None
     for match in TIME.finditer(text, lead_start, colon):
-        if text[match.start() - 1 : match.start()] not in ("比", "较") and _reaches_later_clauses(match):
+        if (
+            text[match.start() - 1 : match.start()] not in ("比", "较")
+            and text[match.start() - 2 : match.start()] not in COMPARISONS
+            and _reaches_later_clauses(match)
+        ):
             return match.group()
     return None
 

@@ -81,7 +81,7 @@ _AFTER_WORDS = ("城市", "建设")
 _AFTER_HEAD = re.compile(
     r"(?<=计划|试点|专项)项目(?:建设)?|(?<=清单)制度|(?<=行动|计划|规划|试点|方案)(?:任务|目标)"
     r"|(?<=计划|工程)(?:补助|补贴|资金)(?:标准)?|(?<=战略)基点|(?<=体系)效能"
-    r"|(?<=计划|工程|行动|战略|试点)(?:带动|引领|示范|牵引)?作用"
+    r"|(?<=计划|工程|行动|试点)(?:带动|引领|示范|牵引)?作用"  # (not 战略: 发挥…战略牵引作用 is an adjective)
     # how a programme is doing: …提质升级行动成效明显, …试点进度加快
     r"|(?<=行动|计划|工程|试点|战略|方案|规划)(?:成效|效果|质效|进度|力度)"
 )
@@ -470,7 +470,11 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
             start, boundary = yi + 1, None
         if quoted_stem and text.startswith("“", start) and text[start - 1 : start] == "”":
             start, boundary = _adjacent_quotes(text, start)
-        if boundary in _INNER_VERBS and start - len(boundary) - 1 in program_ends:
+        if (
+            boundary in _INNER_VERBS
+            and start - len(boundary) - 1 in program_ends
+            and text[start - len(boundary) - 1] == "、"
+        ):
             # an item of a verb's object list opening with a verb of its own: "制定实施A法、优化营商环境条例"
             start, boundary = start - len(boundary), "、"
         elif boundary in _INNER_VERBS:
@@ -529,19 +533,17 @@ def _plain_programs(text: str, blocked: bytearray, ranks: dict[Span, int]) -> li
         if determiner and _verb_before(text, start - len(determiner)):
             # a determiner between the verb and the name passes the verb on: "完善相关标准体系"
             boundary = _verb_before(text, start - len(determiner))
+        item_start = start
         if boundary in PROGRAM_VERBS and after == "、" and not closing_quote and counted_verb is None:
             # a keyword before 、 ends one item of the verb's object list: "推进A、B、C体系、D…" → C体系
             item_start, _ = _after_list(text, start, suffix_start, boundary)
-            if item_start > start:
-                list_verb = _verb_before(text, start)
-                start, boundary = item_start, "、"
+        elif boundary in PROGRAM_VERBS:
+            item_start = _last_named_item(text, start, suffix_start)
+        if item_start > start:  # the verb opening the list governs its last item
+            list_verb = _verb_before(text, start)
+            start, boundary = item_start, "、"
         if boundary is None or boundary not in PROGRAM_VERBS:
             start, boundary = _after_list(text, start, suffix_start, boundary)
-        else:
-            item_start = _last_named_item(text, start, suffix_start)
-            if item_start > start:
-                list_verb = _verb_before(text, start)
-                start, boundary = item_start, "、"
         if closing_quote:
             if text.count("“", start, end) <= text.count("”", start, end):
                 continue
@@ -638,7 +640,7 @@ def _listed_pattern() -> re.Pattern[str]:
     verbs = "|".join(sorted(PROGRAM_VERBS, key=len, reverse=True))
     item = r"[^、，。；：！？\n“”《》（）\d]{2,16}"
     suffixes = "条例|办法|规定|法"  # laws and regulations (not 工程: "A、B等工程" names fields of work)
-    return re.compile(rf"(?:{verbs})((?:{item}、)+{item})等({suffixes})(?=[，。；：、）\n])")
+    return re.compile(rf"(?:{verbs})((?:{item}、){{1,30}}{item})等({suffixes})(?=[，。；：、）\n])")
 
 
 def _listed_programs(text: str, taken: bytearray) -> list[Program]:
@@ -652,8 +654,9 @@ def _listed_programs(text: str, taken: bytearray) -> list[Program]:
         for item in match.group(1).split("、"):
             start, end = position, position + len(item)
             position = end + 1
-            if not _overlaps(taken, start, end) and not _GENERIC_NAME.fullmatch(item):
-                found.append(Program(item + suffix, _kind(item + suffix), verb, (start, end)))
+            if _overlaps(taken, start, end) or _GENERIC_NAME.fullmatch(item) or len(item) + len(suffix) < 5:
+                continue  # (减税、降费等办法, 教育、科技等法: kinds of rules, not names)
+            found.append(Program(item + suffix, "regulation", verb, (start, end)))
     return found
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -580,13 +580,13 @@ class _Context(NamedTuple):
 
 
 @cache
-def _word_model() -> tuple[dict[str, int], float, Callable[[str], str]]:
-    """jieba's word frequencies (the segmenter's dictionary), log of their total, and t2s."""
+def _word_model() -> tuple[Mapping[str, float | None], float, Callable[[str], str]]:
+    """The segmenter's remembered word log probabilities (`FastCutter.log_prob`: None for a string
+    that starts no word, a positive mark for a prefix that is no word), log of the total, and t2s."""
     from ..convert import converter
-    from ..segment import lexicon
+    from ..segment import fast_cutter, lexicon
 
-    words = lexicon()
-    return words.freq, math.log(words.total), converter("t2s").convert
+    return fast_cutter().log_prob, math.log(lexicon().total), converter("t2s").convert
 
 
 def word_logp(text: str) -> float:
@@ -597,7 +597,7 @@ def word_logp(text: str) -> float:
 
 @lru_cache(maxsize=1 << 16)
 def _word_logp(text: str) -> float:
-    freq, log_total, to_simplified = _word_model()
+    log_prob, log_total, to_simplified = _word_model()
     lm = load()
     text = to_simplified(text)
     size = len(text)
@@ -607,17 +607,17 @@ def _word_logp(text: str) -> float:
         if here == -math.inf:
             continue
         ch = text[i]
-        single = freq.get(ch, 0)
-        value = math.log(single) - log_total if single else lm.token_logp(normalize(ch), -log_total)
+        single = log_prob[ch]
+        value = single if single is not None and single <= 0.0 else lm.token_logp(normalize(ch), -log_total)
         if here + value > best[i + 1]:
             best[i + 1] = here + value
         j = i + 2
         while j <= size:
-            count = freq.get(text[i:j])
-            if count is None:
+            word = log_prob[text[i:j]]
+            if word is None:
                 break
-            if count and here + math.log(count) - log_total > best[j]:
-                best[j] = here + math.log(count) - log_total
+            if word <= 0.0 and here + word > best[j]:
+                best[j] = here + word
             j += 1
     return best[size]
 
