@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..document import Document, Indicator, Span
 from ..sentences import split_sentences
 from .numbers import Quantity, find_quantities, parse_quantity, units
-from .periods import CLAUSE_END, CLAUSE_END_MARK, COMPARISONS, TIME, find_period
+from .periods import CLAUSE_END, CLAUSE_END_MARK, COMPARISONS, MAX_REACH, TIME, find_period
 from .regions import normalize_region, region_pattern
 
 # --- qualifiers, metrics, verbs ------------------------------------------------------------
@@ -107,7 +107,6 @@ _MAX_SUBJECT = 24
 # characters, so they are searched only in the tail of a phrase (same result, less scanning)
 _END_WINDOW = 12
 _MAX_PREFIX = 80  # the clause text before a quantity read for subject, metric and qualifier
-_MAX_REACH = 300  # characters read before/after a quantity for its clause, period and evidence
 _HEDGE = re.compile(r"力争|预计")
 # an organisation named by its activity: (数据)开发利用机构, 技术转移机构 (the verb is part of the name)
 _ACTIVITY_ORG = re.compile(r"[\u4e00-\u9fff]{0,2}(?:机构|企业|主体|平台|中心|基地|团队|单位|公司)")
@@ -191,7 +190,7 @@ def extract_indicators(doc: Document) -> list[Indicator]:
         _describe_sentence(text, sentence, items, marks)
         for item in items:
             # a run-on "sentence" is read only near each quantity (keeps long inputs linear)
-            near = (max(sentence[0], item.start - _MAX_REACH), min(sentence[1], item.end + _MAX_REACH))
+            near = (max(sentence[0], item.start - MAX_REACH), min(sentence[1], item.end + MAX_REACH))
             for subject in item.shared or (item.subject,):
                 indicators.append(_indicator(doc, text, near, item, subject))
     return indicators
@@ -284,7 +283,7 @@ def _describe_sentence(text: str, sentence: Span, items: list[_Found], marks: li
     table = units()
     previous: _Found | None = None
     for i, item in enumerate(items):
-        clause_start = _clause_start(text, max(sentence_start, item.start - _MAX_REACH), item.start, marks)
+        clause_start = _clause_start(text, max(sentence_start, item.start - MAX_REACH), item.start, marks)
         item.clause_start = clause_start
         gap_start = max(clause_start, previous.end if previous else clause_start)
         gap = text[gap_start : item.start]
@@ -721,10 +720,7 @@ def _previous_clause_list(text: str, clause_start: int) -> str | None:
     """The 、-list of nouns opening the clause that ends right before `clause_start`, if any."""
     if clause_start < 2 or text[clause_start - 1] not in "，,":
         return None
-    start = max(0, clause_start - 1 - _MAX_REACH // 2)
-    mark = CLAUSE_END_MARK.search(text[start : clause_start - 1][::-1])
-    if mark:
-        start = clause_start - 1 - mark.start()
+    start = _clause_start(text, max(0, clause_start - 1 - MAX_REACH // 2), clause_start - 1)
     listed = _LEADING_LIST.match(text, start, clause_start - 1)
     return listed.group(1) if listed else None
 

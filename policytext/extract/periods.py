@@ -36,7 +36,7 @@ _LIST_ONLY = re.compile(r"：[^。！？\n：]*")  # from a colon to a later "�
 # "X为/是Y的N倍": Y is the base of the ratio
 _RATIO_BASE = re.compile(r".{0,2}(?:为|是|相当于)")
 _RECORD = re.compile(r"的?(?:最|首|新高|新低|罕见|少有|第一)")
-_MAX_LEAD = 300  # characters read back from a "；"-item to the colon of its list
+MAX_REACH = 300  # characters read around a quantity: its clause, period, evidence, a list's lead-in
 
 
 def find_period(
@@ -90,7 +90,7 @@ def find_period(
 def _list_lead_period(text: str, sentence_start: int) -> str | None:
     """今年…主要预期目标是：A增长5.5%左右；B85万人；…: a time in the lead-in before the colon dates
     every "；"-item of the list it opens (the sentence splitter cuts the list at each "；")."""
-    colon = text.rfind("：", max(0, sentence_start - _MAX_LEAD), sentence_start)
+    colon = text.rfind("：", max(0, sentence_start - MAX_REACH), sentence_start)
     if colon < 0:
         return None
     lead_start = max(text.rfind(mark, max(0, colon - 61), colon) for mark in "。\n！？") + 1

@@ -637,7 +637,7 @@ def _package_programs(text: str, blocked: bytearray) -> list[Program]:
 
 @cache
 def _listed_pattern() -> re.Pattern[str]:
-    verbs = "|".join(sorted(PROGRAM_VERBS, key=len, reverse=True))
+    verbs = _verb_pattern().pattern
     item = r"[^、，。；：！？\n“”《》（）\d]{2,16}"
     suffixes = "条例|办法|规定|法"  # laws and regulations (not 工程: "A、B等工程" names fields of work)
     return re.compile(rf"(?:{verbs})((?:{item}、){{1,30}}{item})等({suffixes})(?=[，。；：、）\n])")
