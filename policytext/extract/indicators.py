@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Document, Indicator, Span
 from ..sentences import split_sentences
@@ -55,10 +56,6 @@ _DURATION = re.compile(r"(?:近|过去)?[一二三四五六七八九十两]{1,3}
 _STREAK = re.compile(r"连续(?:\d{1,3}|[一二三四五六七八九十两]{1,3})(?:个)?(?:年|月|季度|届|次)(?:来)?")
 # a place directly followed by one of these names a facility, not the region of the clause (武汉港)
 _FACILITY_AFTER_PLACE = ("港", "站", "机场", "海关", "口岸", "综保区")
-# a voltage class before a noun or another class is an equipment rating, not an amount:
-# 1000千伏特高压工程, 750千伏和330千伏电网工程
-_RATING_UNITS = frozenset({"千伏"})
-_RATING_RUN = re.compile(r"(?:\d+(?:\.\d+)?千伏[和及与、]?)+")
 # a verb + object naming a measure (接待游客人次, 引进人才数量), up to a list separator
 _VERB_NOUN = re.compile(r"[^、，；。]{2,10}?(?:人次|人数|数量|总量|规模)(?=$|、)")
 # a clause opening with a 、-list of nouns, up to the word where its predicate starts
@@ -263,11 +260,11 @@ def _is_indicator(text: str, start: int, end: int, quantity: Quantity) -> bool:
             return False  # 三个动力来源, 一批, 两家: phrasing, not a count
     if quantity.unit in {"大", "大类"} and (quantity.chinese or quantity.magnitude):
         return False  # 六大优势产业 is phrasing, 二十大 a party congress; 3大产业 counts (R2)
-    if quantity.unit in _RATING_UNITS:
+    if unit and unit.kind == "rating":  # (units.tsv: 千伏)
         rest = _POST_QUALIFIER.match(text, end + text.startswith("及", end))
         after = text[rest.end() : rest.end() + 1] if rest else after
         if after and (_is_cjk(after) or after in "和及与、"):
-            return False  # 750千伏(和330千伏)电网工程, 500千伏以上变电站: a rating
+            return False  # 750千伏(和330千伏)电网工程, 500千伏以上变电站: an equipment class, not an amount
     if quantity.unit in {"个", "项"} and text.startswith("方面", end):
         return False  # 6个方面工作: the parts of a text, not a count
     if quantity.base_unit == "":
@@ -621,7 +618,7 @@ def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, nam
         modifier = _DE_MODIFIER.match(text, pos, limit)
         if modifier and "、" in modifier.group():
             return _following_noun(text, modifier.end(), limit, after_de=True)
-    rating = _RATING_RUN.match(text, pos, limit)
+    rating = _rating_run().match(text, pos, limit)
     if rating:
         pos = rating.end()  # 22个(750千伏和330千伏)电网工程: the count names the equipment after its rating
     end = min(limit, pos + 14)
@@ -667,6 +664,13 @@ def _following_noun(text: str, pos: int, limit: int, after_de: bool = False, nam
     if not noun or not (_is_cjk(noun[0]) or noun[0] in _OPEN_QUOTES) or noun.startswith(_LEVEL_NOUNS):
         return None  # 跨上3万亿元台阶: a level reached, not the thing measured
     return noun
+
+
+@cache
+def _rating_run() -> re.Pattern[str]:
+    """Ratings before the counted noun: 22个(750千伏和330千伏)电网工程 (units of kind "rating")."""
+    names = "|".join(re.escape(u.name) for u in units().values() if u.kind == "rating")
+    return re.compile(rf"(?:\d+(?:\.\d+)?(?:{names})[和及与、]?)+") if names else re.compile(r"(?!)")
 
 
 def _shared_subjects(subject: str, counted: bool = False) -> list[str] | None:
